@@ -1,0 +1,66 @@
+"""The `zgc-graph` command: a thin layer over `zgc_graph.api`.
+
+Each command lives in its own module and is mounted here; commands parse
+options, call the library, format the result and choose the exit code.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+
+import click
+
+from ..errors import ZgcError
+
+# One line per command module; each defines a click command named `command`.
+COMMAND_MODULES = [
+    "zgc_graph.cli.build",
+    "zgc_graph.cli.serve",
+    "zgc_graph.cli.validate",
+    "zgc_graph.cli.query",
+    "zgc_graph.cli.stats",
+    "zgc_graph.cli.load",
+]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="zgc-graph")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Chinese news and policy text about Zhongguancun -> a knowledge graph with evidence."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def handle_errors(func):
+    """Turn library errors into one line on stderr and a non-zero exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ZgcError as err:
+            ctx = click.get_current_context(silent=True)
+            if ctx is not None and (ctx.find_root().obj or {}).get("debug"):
+                raise
+            click.echo(f"error: {err}", err=True)
+            sys.exit(err.exit_code)
+        except click.ClickException:
+            raise
+        except Exception as err:  # an unexpected failure still gets one line
+            ctx = click.get_current_context(silent=True)
+            if ctx is not None and (ctx.find_root().obj or {}).get("debug"):
+                raise
+            click.echo(f"error: internal error: {type(err).__name__}: {err} (rerun with --debug for details)", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted; earlier outputs are unchanged", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+for _module in COMMAND_MODULES:
+    main.add_command(importlib.import_module(_module).command)

@@ -1,0 +1,158 @@
+"""People next to a job title, and the organisation named right before them.
+
+News text introduces people as ORG + TITLE + NAME (中关村发展集团副总经理贾一伟),
+ORG + NAME + TITLE for academic and honorific titles (清华大学黄润东教授), or
+TITLE + NAME alone.  A name is two or three Chinese characters starting with
+a common surname; where it ends is read from what follows (在/表示/介绍…).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Lexicon, load
+from ..models import EntityType, Mention
+from .mentions import SentenceView, select
+
+CHAIN_JOINERS = ("、", "兼", "和", "及")
+NAME_END_PUNCT = set("，。；：、！？,;:!?“”\"（）() \n")
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    person: Mention
+    organisations: tuple[Mention, ...]
+    title: str                 # as written, e.g. 联合创始人、联席CEO or 国际合作处副处长
+    sentence: int
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, load().titles)))
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _ends_name(rest: str, lex: Lexicon) -> bool:
+    return not rest or rest[0] in NAME_END_PUNCT or rest.startswith(lex.after_name) \
+        or _title_pattern().match(rest) is not None
+
+
+def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    for length in (3, 2):
+        cand = text[pos:pos + length]
+        if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames:
+            continue
+        if length == 3 and text[pos + 2:].startswith(lex.after_name):
+            continue
+        if _ends_name(text[pos + length:], lex):
+            return cand
+    return None
+
+
+def _name_before(text: str, pos: int, lex: Lexicon, org_ends: set[int]) -> str | None:
+    for length in (3, 2):
+        start = pos - length
+        cand = text[start:pos] if start >= 0 else ""
+        if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames:
+            continue
+        before = text[start - 1] if start > 0 else ""
+        if start == 0 or before in NAME_END_PUNCT or start in org_ends \
+                or any(text[:start].endswith(b) for b in lex.left_boundaries_by_length):
+            return cand
+    return None
+
+
+def _chains(text: str) -> list[tuple[int, int]]:
+    """Runs of titles joined by 、/兼 (联合创始人、联席CEO), as (start, end)."""
+    chains: list[list[int]] = []
+    for m in _title_pattern().finditer(text):
+        if chains and text[chains[-1][1]:m.start()] in ("",) + CHAIN_JOINERS:
+            chains[-1][1] = m.end()
+        else:
+            chains.append([m.start(), m.end()])
+    return [(a, b) for a, b in chains]
+
+
+def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
+                ) -> tuple[list[Mention], list[PersonRole]]:
+    lex = lex or load()
+    found = list(mentions)
+    roles: list[PersonRole] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for view in sentence_views:
+        text = view.text
+        base = view.sentence.start
+        local = by_sentence.get(view.sentence.index, [])
+        orgs_by_end = {m.end - base: m for m in local if m.type is EntityType.ORGANISATION}
+        occupied = [(m.start - base, m.end - base) for m in local]
+        for chain_start, chain_end in _chains(text):
+            if any(a < chain_end and chain_start < b for a, b in occupied):
+                continue
+            title_start = chain_start
+            name = _name_after(text, chain_end, lex)
+            if name is not None:
+                name_start = text.index(name, chain_end)
+                org_anchor = chain_start
+                dept = _department_before(text, chain_start, orgs_by_end, lex)
+                if dept is not None:
+                    title_start = org_anchor = dept
+            else:
+                last_title = _title_pattern().match(text, _last_title_start(text, chain_start, chain_end))
+                if last_title is None or last_title.group(0) not in lex.honorific_titles:
+                    continue
+                name = _name_before(text, chain_start, lex, set(orgs_by_end))
+                if name is None:
+                    continue
+                name_start = chain_start - len(name)
+                org_anchor = name_start
+            name_end = name_start + len(name)
+            if any(a < name_end and name_start < b for a, b in occupied):
+                continue
+            person = Mention(name, base + name_start, base + name_end, EntityType.PERSON, None,
+                             view.sentence.index, "person")
+            orgs = _organisations_before(text, org_anchor, orgs_by_end)
+            title = text[title_start:chain_end]
+            found.append(person)
+            roles.append(PersonRole(person, tuple(orgs), title, view.sentence.index))
+            occupied.append((name_start, name_end))
+    return select(found), roles
+
+
+def _last_title_start(text: str, start: int, end: int) -> int:
+    last = start
+    for m in _title_pattern().finditer(text, start, end):
+        last = m.start()
+    return last
+
+
+def _department_before(text: str, pos: int, orgs_by_end: dict[int, Mention], lex: Lexicon) -> int | None:
+    """国际合作处 in ORG国际合作处副处长: kept in the title, not an organisation."""
+    for org_end in sorted(orgs_by_end, reverse=True):
+        if org_end >= pos or pos - org_end > 8:
+            continue
+        between = text[org_end:pos]
+        if _is_han(between) and between.endswith(lex.department_in_title):
+            return org_end
+    return None
+
+
+def _organisations_before(text: str, pos: int, orgs_by_end: dict[int, Mention]) -> list[Mention]:
+    """The organisation ending where the title starts, and any joined to it by 、."""
+    orgs = []
+    while pos in orgs_by_end:
+        org = orgs_by_end[pos]
+        orgs.insert(0, org)
+        rel_start = pos - (org.end - org.start)
+        if rel_start > 0 and text[rel_start - 1] == "、":
+            pos = rel_start - 1
+        else:
+            break
+    return orgs

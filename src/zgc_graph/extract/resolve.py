@@ -1,0 +1,397 @@
+"""One entity per real-world thing, whatever names the text uses for it.
+
+Names are linked when the text declares an alias (X(以下简称“Y”)), or when they
+differ only in ways Chinese naming allows: a country or city in front
+(英国X集团 / X集团), a company form (X集团 / X科技 / X(北京)医疗科技有限公司),
+a zone designation (X科技园区 / X示范区), an abbreviation that keeps the first
+and last characters (北京证券交易所 / 北交所), a policy's generic tail
+(X改革措施 / X政策), or an office named by its level (市政府 / 北京市政府).
+Every rule works through a lookup table, so merging stays linear in the
+number of names.  The fullest name becomes the label.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, load
+from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
+                      Relation, SYMMETRIC_RELATIONS)
+from .mentions import PRIORITY
+from .tokens import segment
+
+QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
+COMPANY_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "技术", "医疗", "生物",
+                 "信息", "网络", "智能", "电子")
+POLICY_TAILS = ("改革措施", "改革工作", "政策", "措施", "改革", "工作")
+ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）]{2,12})[”\"」]?[)）]")
+YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年?(?=\D{2})")
+
+
+def name_key(name: str) -> str:
+    """Names compare without quotes, book-title marks and spaces."""
+    return "".join(ch for ch in name if ch not in QUOTE_CHARS)
+
+
+@dataclass
+class NameRecord:
+    """A name as seen in the text, with the evidence for its type."""
+
+    surface: str
+    type: EntityType
+    subtype: str | None
+    rank: int                       # priority of the best rule that found it
+    first_seen: int                 # offset of its first occurrence (for tie-breaking)
+    doc_ids: set[str] = field(default_factory=set)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, key: str) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _strip_year(key: str) -> str:
+    return YEAR_PREFIX.sub("", key)
+
+
+def _company_core(key: str) -> str:
+    core = re.sub(r"[(（][^)）]{1,8}[)）]", "", key)
+    changed = True
+    while changed:
+        changed = False
+        for tail in COMPANY_TAILS:
+            if core.endswith(tail) and len(core) - len(tail) >= 2:
+                core = core[: -len(tail)]
+                changed = True
+    return core
+
+
+def _place_prefix(key: str, lex: Lexicon) -> str | None:
+    """The country or Chinese place a name starts with (英国, 北京), if any."""
+    for country in lex.country_prefixes:
+        if key.startswith(country):
+            return country
+    tokens = segment(key)
+    if len(tokens) > 1 and tokens[0].tag == "ns":
+        return tokens[0].text
+    return None
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex: Lexicon,
+               *, within_document: bool) -> _UnionFind:
+    """Union names that denote the same thing; `links` are pairs already known."""
+    uf = _UnionFind()
+    for key in records:
+        uf.add(key)
+    for a, b in links:
+        if a in records and b in records:
+            uf.union(a, b)
+    by_type: dict[EntityType, list[str]] = defaultdict(list)
+    for key, rec in records.items():
+        by_type[rec.type].append(key)
+
+    def group_by(keys, keyfunc):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            k = keyfunc(key)
+            if k:
+                groups[k].append(key)
+        for members in groups.values():
+            for other in members[1:]:
+                uf.union(members[0], other)
+
+    orgs = by_type[EntityType.ORGANISATION]
+    platforms = by_type[EntityType.PLATFORM]
+    policies = by_type[EntityType.POLICY]
+
+    # the same name with a year in front: 2021X论坛 = X论坛
+    for etype_keys in by_type.values():
+        group_by(etype_keys, lambda k: _strip_year(k) if len(_strip_year(k)) >= 2 else None)
+
+    # company forms: X集团 = X科技 = X(北京)医疗科技有限公司 = X
+    companies = [k for k in orgs if records[k].subtype in (None, "Company")]
+    group_by(companies, lambda k: _company_core(k) if len(_company_core(k)) >= 2 else None)
+
+    # a place in front: 英国X集团 = X集团
+    for etype_keys in (orgs, platforms):
+        present = set(etype_keys)
+        for key in etype_keys:
+            place = _place_prefix(key, lex)
+            if place:
+                rest = key[len(place):]
+                if rest in present and rest not in lex.generic_names and len(rest) >= 2:
+                    uf.union(key, rest)
+
+    # zone designations: X科技园区 = X示范区 = X国家自主创新示范区
+    def zone_place(key: str) -> str | None:
+        for designation in lex.zone_designations:
+            if key.endswith(designation) and len(key) - len(designation) >= 2:
+                return key[: -len(designation)]
+        return None
+    group_by(platforms, zone_place)
+
+    # policies that differ only in a generic tail or a leading place/qualifier
+    platform_names = sorted(platforms, key=len, reverse=True)
+
+    def policy_core(key: str) -> str | None:
+        core = key
+        for name in platform_names:
+            if core.startswith(name) and len(core) > len(name) + 2:
+                core = core[len(name):]
+                break
+        place = _place_prefix(core, lex)
+        if place and len(core) - len(place) >= 3:
+            core = core[len(place):]
+        for mod in lex.drop_modifiers:
+            if core.startswith(mod):
+                core = core[len(mod):]
+        for tail in POLICY_TAILS:
+            if core.endswith(tail) and len(core) - len(tail) >= 3:
+                core = core[: -len(tail)]
+                break
+        return core if len(core) >= 3 else None
+    group_by(policies, policy_core)
+
+    if within_document:
+        _link_abbreviations(records, orgs + platforms, uf, lex)
+        _link_level_offices(orgs, uf, lex)
+        _link_shortened_cores(records, orgs + platforms, uf, lex)
+    return uf
+
+
+def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
+    """3C创新联合体 -> 3C智能制造创新联合体: same suffix, the shorter core starts the longer.
+
+    Place names are not cores (北京大学 is not short for 北京理工大学).
+    """
+    by_suffix: dict[tuple[str, EntityType], list[tuple[str, str]]] = defaultdict(list)
+    for key in keys:
+        for n in range(min(len(key) - 2, lex.max_suffix_len), 1, -1):
+            suf = lex.suffixes.get(key[-n:])
+            if suf is not None and suf.strong:
+                by_suffix[(key[-n:], records[key].type)].append((key[:-n], key))
+                break
+    for members in by_suffix.values():
+        for core, key in members:
+            if len(core) < 2 or _place_prefix(core, lex) == core or core in lex.generic_modifiers:
+                continue
+            longer = [k for c, k in members if c != core and c.startswith(core)]
+            if len(longer) == 1:
+                uf.union(key, longer[0])
+
+
+def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
+    """北交所 -> 北京证券交易所: same first and last character, in order, shorter."""
+    by_ends: dict[tuple[str, str, EntityType], list[str]] = defaultdict(list)
+    for key in keys:
+        by_ends[(key[0], key[-1], records[key].type)].append(key)
+    for key in keys:
+        if len(key) < 3:
+            continue
+        suf = next((lex.suffixes[key[-n:]] for n in range(min(len(key), lex.max_suffix_len), 0, -1)
+                    if key[-n:] in lex.suffixes), None)
+        if suf is not None and suf.strong:
+            continue
+        longer = [k for k in by_ends[(key[0], key[-1], records[key].type)]
+                  if len(k) >= len(key) + 2 and key not in k and _is_subsequence(key, k)]
+        if len(longer) == 1:
+            uf.union(key, longer[0])
+
+
+def _link_level_offices(keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
+    """市政府 -> the one 北京市政府 of the same document."""
+    for key in keys:
+        if not key.startswith(lex.level_prefixes) or len(key) > 5:
+            continue
+        fuller = [k for k in keys if k != key and k.endswith(key)]
+        if len(fuller) == 1:
+            uf.union(key, fuller[0])
+
+
+def _better_type(a: NameRecord, b: NameRecord) -> NameRecord:
+    return a if (a.rank, a.subtype is not None) >= (b.rank, b.subtype is not None) else b
+
+
+def entities_from(records: dict[str, NameRecord], uf: _UnionFind) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Entities keyed by label, and each name key -> its entity's label."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in records:
+        groups[uf.find(key)].append(key)
+    entities: dict[str, Entity] = {}
+    label_of: dict[str, str] = {}
+    for members in groups.values():
+        recs = [records[k] for k in members]
+        best = recs[0]
+        for rec in recs[1:]:
+            best = _better_type(best, rec)
+        same_type = [r for r in recs if r.type is best.type]
+        label_rec = max(same_type, key=lambda r: (len(name_key(r.surface)), -r.first_seen, r.surface))
+        label = label_rec.surface
+        subtype = label_rec.subtype or best.subtype or next((r.subtype for r in same_type if r.subtype), None)
+        entity = entities.get(label)
+        if entity is None:
+            entity = entities[label] = Entity(label=label, type=best.type, subtype=subtype)
+        for rec in recs:
+            if rec.surface != label:
+                entity.aliases.add(rec.surface)
+            entity.doc_ids |= rec.doc_ids
+        for key in members:
+            label_of[key] = label
+    return entities, label_of
+
+
+# --------------------------------------------------------------- one document
+
+@dataclass
+class DocumentEntities:
+    entities: dict[str, Entity]
+    label_of: dict[str, str]            # name key -> entity label
+
+    def label(self, mention: Mention) -> str | None:
+        return self.label_of.get(name_key(mention.text))
+
+    def names(self) -> dict[str, tuple[EntityType, str | None]]:
+        """Every name (label and alias) with its entity's type, for finding more mentions."""
+        out = {}
+        for entity in self.entities.values():
+            for name in entity.names:
+                out[name] = (entity.type, entity.subtype)
+        return out
+
+
+def resolve_document(doc_id: str, text: str, mentions: list[Mention], lex: Lexicon | None = None,
+                     extra_names: dict[str, str] | None = None) -> DocumentEntities:
+    """Group a document's mentions into entities; `extra_names` maps alias -> name it stands for."""
+    lex = lex or load()
+    records: dict[str, NameRecord] = {}
+    for m in mentions:
+        key = name_key(m.text)
+        if len(key) < 2:
+            continue
+        rec = NameRecord(m.text, m.type, m.subtype, PRIORITY.get(m.rule, 0), m.start, {doc_id})
+        old = records.get(key)
+        records[key] = rec if old is None else _merge_record(old, rec)
+    links = []
+    for alias, target in (extra_names or {}).items():
+        a, t = name_key(alias), name_key(target)
+        if t in records and a not in records:
+            base = records[t]
+            records[a] = NameRecord(alias, base.type, base.subtype, base.rank - 1, len(text), {doc_id})
+        links.append((a, t))
+    uf = link_names(records, links, lex, within_document=True)
+    entities, label_of = entities_from(records, uf)
+    for label in [l for l in entities if _is_bare_office(l, lex)]:
+        del entities[label]
+        label_of = {k: v for k, v in label_of.items() if v != label}
+    return DocumentEntities(entities, label_of)
+
+
+def _is_bare_office(label: str, lex: Lexicon) -> bool:
+    """市政府 alone names no particular government."""
+    return label.startswith(lex.level_prefixes) and len(label) <= 4 and label[1:] in ("政府", "委", "委员会", "政府办")
+
+
+def _merge_record(old: NameRecord, new: NameRecord) -> NameRecord:
+    best = _better_type(old, new)
+    return NameRecord(old.surface if old.first_seen <= new.first_seen else new.surface, best.type, best.subtype,
+                      best.rank, min(old.first_seen, new.first_seen), old.doc_ids | new.doc_ids)
+
+
+def declared_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """X(以下简称“Y”): Y names the mention that ends right before the bracket."""
+    by_end = {m.end: m for m in mentions}
+    found = {}
+    for match in ALIAS_DECLARATION.finditer(text):
+        owner = by_end.get(match.start())
+        if owner is not None:
+            found[match.group(1).strip()] = owner.text
+    return found
+
+
+# ---------------------------------------------------------- across documents
+
+def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: float = 0.0,
+                    lex: Lexicon | None = None) -> Corpus:
+    """Merge per-document entities into one set; relations follow their entities."""
+    lex = lex or load()
+    records: dict[str, NameRecord] = {}
+    links: list[tuple[str, str]] = []
+    for order, ext in enumerate(extractions):
+        for entity in sorted(ext.entities.values(), key=lambda e: e.label):
+            label_key = name_key(entity.label)
+            for name in sorted(entity.names, key=lambda n: (n != entity.label, n)):
+                key = name_key(name)
+                rank = 2 if name == entity.label else 1
+                rec = NameRecord(name, entity.type, entity.subtype, rank, order, set(entity.doc_ids))
+                old = records.get(key)
+                if old is None:
+                    records[key] = rec
+                else:
+                    old.doc_ids |= rec.doc_ids
+                    if old.type is not rec.type and rank > old.rank:
+                        records[key] = NameRecord(old.surface, rec.type, rec.subtype, rank, old.first_seen,
+                                                  old.doc_ids)
+                links.append((key, label_key))
+    uf = link_names(records, links, lex, within_document=False)
+    entities, label_of = entities_from(records, uf)
+
+    def relabel(label: str) -> str:
+        return label_of.get(name_key(label), label)
+
+    relations: list[Relation] = []
+    attributes: list[Attribute] = []
+    memberships: list[Membership] = []
+    for ext in extractions:
+        for rel in ext.relations:
+            if rel.confidence < min_confidence:
+                continue
+            s, o = relabel(rel.subject), relabel(rel.object)
+            if s == o:
+                continue
+            if rel.predicate in SYMMETRIC_RELATIONS and o < s:
+                s, o = o, s
+            relations.append(Relation(s, rel.predicate, o, rel.evidence, rel.rule, rel.confidence))
+        for att in ext.attributes:
+            if att.confidence >= min_confidence:
+                attributes.append(Attribute(relabel(att.subject), att.property, att.value, att.evidence,
+                                            att.rule, att.confidence, att.precision))
+        for mem in ext.memberships:
+            if mem.confidence >= min_confidence:
+                memberships.append(Membership(relabel(mem.person),
+                                              relabel(mem.organisation) if mem.organisation else None,
+                                              mem.title, mem.evidence, mem.rule, mem.confidence))
+    return Corpus(
+        documents=[ext.document for ext in extractions],
+        entities=dict(sorted(entities.items())),
+        relations=sorted(set(relations), key=_relation_order),
+        attributes=sorted(set(attributes), key=lambda a: (a.subject, a.property, str(a.value), a.evidence.doc_id,
+                                                          a.evidence.char_start)),
+        memberships=sorted(set(memberships), key=lambda m: (m.person, m.organisation or "", m.title,
+                                                            m.evidence.doc_id, m.evidence.char_start)),
+    )
+
+
+def _relation_order(rel: Relation):
+    return (rel.subject, rel.predicate, rel.object, rel.evidence.doc_id, rel.evidence.char_start, rel.rule)

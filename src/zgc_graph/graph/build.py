@@ -1,0 +1,218 @@
+"""Corpus -> rdflib Graph, exactly as /work/shared/CONTRACT.md describes.
+
+Every node is an IRI derived from content (see `iris.py`): no blank nodes,
+no counters, so the same corpus always gives the same graph.  Every
+relation, number, date and title carries an rdf:Statement with its evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import PurePath
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, EntityType, Evidence,
+                      SourceDocument)
+from .iris import EntityIris, document_iri, membership_iri, statement_iri
+from .ontology import load_ontology
+from .pinyin import romanise
+from .vocab import ORG, PREFIXES, ZGC
+
+PINYIN_LANG = "zh-Latn-pinyin"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_URL = re.compile(r"^https?://[!-~]+$")
+
+
+@dataclass(frozen=True)
+class _Fact:
+    """One triple with one piece of evidence: becomes the triple plus an rdf:Statement."""
+
+    subject: URIRef
+    predicate: URIRef
+    object: Node
+    evidence: Evidence
+    rule: str
+    confidence: float
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        ev = self.evidence
+        return (str(self.subject), str(self.predicate), self.object.n3(), ev.doc_id,
+                str(ev.char_start), str(ev.char_end))
+
+
+def build_graph(corpus: Corpus) -> Graph:
+    """The knowledge graph of `corpus`, with the ontology's own triples included."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    graph += load_ontology()
+
+    iris = EntityIris({label: e.type for label, e in corpus.entities.items()})
+    facts: list[_Fact] = []
+    mentioned: dict[str, set[str]] = {label: set(e.doc_ids) for label, e in corpus.entities.items()}
+
+    for rel in corpus.relations:
+        if rel.subject not in iris or rel.object not in iris:
+            continue  # an endpoint the resolver dropped: no dangling nodes in the graph
+        pred = ZGC[rel.predicate]
+        s, o = iris[rel.subject], iris[rel.object]
+        facts.append(_Fact(s, pred, o, rel.evidence, rel.rule, rel.confidence))
+        if rel.predicate in SYMMETRIC_RELATIONS:
+            facts.append(_Fact(o, pred, s, rel.evidence, rel.rule, rel.confidence))
+        for label in (rel.subject, rel.object):
+            mentioned[label].add(rel.evidence.doc_id)
+
+    for attr in corpus.attributes:
+        if attr.subject not in iris:
+            continue
+        value = attribute_literal(attr)
+        if value is None:
+            continue
+        facts.append(_Fact(iris[attr.subject], ZGC[attr.property], value, attr.evidence, attr.rule, attr.confidence))
+        mentioned[attr.subject].add(attr.evidence.doc_id)
+
+    for m in corpus.memberships:
+        if m.person not in iris:
+            continue
+        org = iris[m.organisation] if m.organisation in iris else None
+        title = m.title.strip()
+        if org is None and not title:
+            continue
+        node = membership_iri(str(iris[m.person]), str(org) if org else None, title)
+        graph.add((node, RDF.type, ORG.Membership))
+        graph.add((node, ORG.member, iris[m.person]))
+        mentioned[m.person].add(m.evidence.doc_id)
+        if title:
+            facts.append(_Fact(node, ZGC.roleTitle, Literal(title, lang="zh"), m.evidence, m.rule, m.confidence))
+        if org is not None:
+            graph.add((node, ORG.organization, org))
+            facts.append(_Fact(iris[m.person], ZGC.affiliatedWith, org, m.evidence, m.rule, m.confidence))
+            mentioned[m.organisation].add(m.evidence.doc_id)
+
+    docs = {doc.doc_id: doc for doc in corpus.documents}
+    for doc_id in sorted(set(docs) | {f.evidence.doc_id for f in facts} | set().union(*mentioned.values())):
+        _add_document(graph, doc_id, docs.get(doc_id))
+    for label in sorted(corpus.entities):
+        _add_entity(graph, iris[label], corpus.entities[label], mentioned[label])
+    for fact in _best_per_statement(facts):
+        _add_fact(graph, fact)
+    return graph
+
+
+def attribute_literal(attr: Attribute) -> Literal | None:
+    """The typed literal of an attribute value: integers, dates by precision, strings @zh."""
+    value = attr.value
+    if attr.property == "memberCount" or isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return Literal(int(value))
+        except (TypeError, ValueError):
+            return None
+    if isinstance(value, str) and attr.property == "issuedOn":
+        text = value.strip()
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
+            return Literal(text, datatype=XSD.gYearMonth)
+        try:
+            value = date.fromisoformat(text)
+        except ValueError:
+            return None
+    if isinstance(value, date):
+        if attr.precision == "month":
+            return Literal(f"{value.year:04d}-{value.month:02d}", datatype=XSD.gYearMonth)
+        if attr.precision == "year":
+            return Literal(f"{value.year:04d}", datatype=XSD.gYear)
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, float):
+        return decimal_literal(value)
+    if isinstance(value, str) and value.strip():
+        return Literal(value.strip(), lang="zh")
+    return None
+
+
+def decimal_literal(value: float) -> Literal:
+    """xsd:decimal in canonical form (1.0, 0.85): stores compare it by value, Turtle keeps it."""
+    text = format(Decimal(repr(round(float(value), 6))).normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def _text_literal(text: str) -> Literal:
+    return Literal(text, lang="zh") if _HAN.search(text) else Literal(text)
+
+
+def _add_document(graph: Graph, doc_id: str, doc: SourceDocument | None) -> None:
+    node = document_iri(doc_id)
+    graph.add((node, RDF.type, ZGC.Document))
+    graph.add((node, DCTERMS.identifier, Literal(doc_id)))
+    if doc is None:
+        return
+    meta = doc.metadata
+    graph.add((node, ZGC.encoding, Literal(doc.encoding)))
+    name = meta.title or PurePath(doc.path).name
+    if name:
+        graph.add((node, RDFS.label, _text_literal(name)))
+    if meta.title:
+        graph.add((node, DCTERMS.title, _text_literal(meta.title)))
+    if meta.date:
+        graph.add((node, DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date)))
+    if meta.publication:
+        graph.add((node, DCTERMS.publisher, _text_literal(meta.publication)))
+    if meta.source:
+        source = meta.source.strip()
+        graph.add((node, DCTERMS.source, URIRef(source) if _URL.match(source) else _text_literal(source)))
+    creator = getattr(meta, "author", None) or getattr(meta, "creator", None)
+    if creator:
+        graph.add((node, DCTERMS.creator, _text_literal(str(creator))))
+
+
+def _entity_class(entity: Entity) -> URIRef:
+    if entity.subtype and SUBTYPES.get(entity.subtype) == entity.type:
+        return ZGC[entity.subtype]
+    return ZGC[entity.type.value]
+
+
+def _add_entity(graph: Graph, node: URIRef, entity: Entity, doc_ids: set[str]) -> None:
+    graph.add((node, RDF.type, _entity_class(entity)))
+    label = Literal(entity.label, lang="zh")
+    graph.add((node, SKOS.prefLabel, label))
+    graph.add((node, RDFS.label, label))
+    graph.add((node, SKOS.prefLabel,
+               Literal(romanise(entity.label, is_person=entity.type is EntityType.PERSON), lang=PINYIN_LANG)))
+    for alias in entity.aliases:
+        if alias.strip() and alias != entity.label:
+            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+    for doc_id in doc_ids:
+        graph.add((node, ZGC.mentionedIn, document_iri(doc_id)))
+
+
+def _best_per_statement(facts: list[_Fact]) -> list[_Fact]:
+    """One statement per (triple, evidence span): the most confident rule wins, ties by rule name."""
+    best: dict[tuple[str, ...], _Fact] = {}
+    for fact in facts:
+        kept = best.get(fact.key)
+        if kept is None or (-fact.confidence, fact.rule) < (-kept.confidence, kept.rule):
+            best[fact.key] = fact
+    return [best[k] for k in sorted(best)]
+
+
+def _add_fact(graph: Graph, fact: _Fact) -> None:
+    ev = fact.evidence
+    graph.add((fact.subject, fact.predicate, fact.object))
+    node = statement_iri(*fact.key[:3], ev.doc_id, ev.char_start, ev.char_end)
+    graph.add((node, RDF.type, RDF.Statement))
+    graph.add((node, RDF.subject, fact.subject))
+    graph.add((node, RDF.predicate, fact.predicate))
+    graph.add((node, RDF.object, fact.object))
+    graph.add((node, PROV.wasDerivedFrom, document_iri(ev.doc_id)))
+    graph.add((node, ZGC.evidence, Literal(ev.text, lang="zh")))
+    graph.add((node, ZGC.charStart, Literal(ev.char_start)))
+    graph.add((node, ZGC.charEnd, Literal(ev.char_end)))
+    if fact.rule:
+        graph.add((node, ZGC.extractionRule, Literal(fact.rule)))
+    graph.add((node, ZGC.confidence, decimal_literal(fact.confidence)))

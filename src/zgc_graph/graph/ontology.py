@@ -1,0 +1,68 @@
+"""Where the ontology and the SHACL shapes live, and their parsed graphs.
+
+Both files sit in `ontology/` at the top of the repository (the install is
+`pip install -e .`), so that triple stores, reviewers and the code read the
+same Turtle.  Parsing is cached: every build and every validation reuses it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.util import guess_format
+
+from ..errors import GraphFileError
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/zgc-graph/ontology")
+SHAPES_IRI = URIRef("https://w3id.org/zgc-graph/shapes")
+
+
+def ontology_dir() -> Path:
+    """`ontology/` beside `src/`: parents[3] of src/zgc_graph/graph/ontology.py."""
+    return Path(__file__).resolve().parents[3] / "ontology"
+
+
+def ontology_path() -> Path:
+    return ontology_dir() / "zgc.ttl"
+
+
+def shapes_path() -> Path:
+    return ontology_dir() / "shapes.ttl"
+
+
+def parse_error_line(err: Exception) -> str:
+    """One line from an rdflib parse error (BadSyntax spans several lines and quotes bytes)."""
+    why = getattr(err, "_why", None)
+    line = getattr(err, "lines", None)
+    if why is not None and isinstance(line, int):
+        return f"line {line + 1}: {why}"
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def read_graph(path: Path, what: str = "graph file", fmt: str | None = None) -> Graph:
+    """Parse an RDF file, turning every failure into one `GraphFileError` line."""
+    path = Path(path)
+    if not path.exists():
+        raise GraphFileError(f"{what} not found: {path}")
+    if not path.is_file():
+        raise GraphFileError(f"{what} is not a file: {path}")
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt or guess_format(str(path)) or "turtle")
+    except Exception as err:  # rdflib raises many unrelated types for bad input
+        raise GraphFileError(f"{what} does not parse: {path}: {parse_error_line(err)}") from err
+    return graph
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Graph:
+    """The parsed ontology, cached: add it to a graph with `graph += load_ontology()`, never modify it."""
+    return read_graph(ontology_path(), "ontology file", "turtle")
+
+
+@lru_cache(maxsize=1)
+def load_shapes() -> Graph:
+    """The parsed SHACL shapes, cached and read-only like `load_ontology()`."""
+    return read_graph(shapes_path(), "SHACL shapes file", "turtle")

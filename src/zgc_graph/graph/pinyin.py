@@ -1,0 +1,200 @@
+"""Romanised labels and IRI slugs from Chinese names.
+
+Words come from a private jieba tokenizer, so that words other stages add to
+jieba's global dictionary never change a label or an IRI between builds.
+Latin letters and digits are kept as written.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_VOWEL_START = re.compile(r"^[aoeāáǎàōóǒòēéěè]")
+_OPENING = set("([{“‘")
+_JOINERS = set("-/")
+_NAME_SEPARATORS = "·・•"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    compound_surnames: frozenset[str]
+    surname_readings: dict[str, str]
+    drop: frozenset[str]
+    punctuation: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    text = resources.files("zgc_graph.lexicon").joinpath("pinyin.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return _Lexicon(
+        compound_surnames=frozenset(data.get("compound_surnames") or ()),
+        surname_readings=dict(data.get("surname_readings") or {}),
+        drop=frozenset(data.get("drop_punctuation") or ""),
+        punctuation=dict(data.get("punctuation_map") or {}),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def _syllables(word: str, toned: bool) -> list[str]:
+    from pypinyin import Style, pinyin
+
+    style = Style.TONE if toned else Style.NORMAL
+    return [s[0] for s in pinyin(word, style=style, errors=lambda chars: [c for c in chars])]
+
+
+def _words(label: str, is_person: bool) -> list[str]:
+    """Split a label into words: jieba's, or surname + given name for a person."""
+    if is_person:
+        if 2 <= len(label) <= 4 and all(_has_han(c) for c in label):
+            cut = 2 if label[:2] in _lexicon().compound_surnames and len(label) > 2 else 1
+            return [label[:cut], label[cut:]]
+        if any(sep in label for sep in _NAME_SEPARATORS):  # 马克·扎克伯格: one word per part
+            return [w for w in re.split(f"([{_NAME_SEPARATORS}])", label) if w]
+    words: list[str] = []
+    for word in _tokenizer().lcut(label, HMM=False):
+        words.extend(_split_long(word) if len(word) >= 4 and _has_han(word) else [word])
+    return words
+
+
+def _split_long(word: str) -> list[str]:
+    """Re-cut a long dictionary word (西安交通大学) into its shorter dictionary words.
+
+    jieba's own best route over the word's DAG, with the whole word itself
+    excluded; pieces of four or more characters are cut again.
+    """
+    tokenizer = _tokenizer()
+    dag = tokenizer.get_DAG(word)
+    n = len(word)
+    log_total = math.log(tokenizer.total)
+    route: dict[int, tuple[float, int]] = {n: (0.0, 0)}
+    for i in range(n - 1, -1, -1):
+        ends = (set(dag[i]) | {i}) - ({n - 1} if i == 0 else set())
+        route[i] = max(
+            (math.log(tokenizer.FREQ.get(word[i:j + 1]) or 1) - log_total + route[j + 1][0], j)
+            for j in ends
+        )
+    pieces: list[str] = []
+    i = 0
+    while i < n:
+        j = route[i][1]
+        pieces.append(word[i:j + 1])
+        i = j + 1
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_split_long(piece) if len(piece) >= 4 else [piece])
+    return out
+
+
+def _romanise_word(word: str, toned: bool, surname: bool) -> str:
+    readings = _lexicon().surname_readings
+    if surname and word in readings:
+        syllables = [readings[word]]
+    else:
+        syllables = _syllables(word, toned)
+    out = syllables[0]
+    for syl in syllables[1:]:
+        # Apostrophe before a syllable starting with a vowel (Xī'ān), as in standard pinyin.
+        out += ("'" + syl) if toned and _VOWEL_START.match(syl) else syl
+    if not toned:
+        out = _strip_tones(out)
+    return out
+
+
+def _strip_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("ü", "v").replace("Ü", "V"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tokens(label: str, is_person: bool) -> list[tuple[str, str]]:
+    """(kind, text) pairs: kind is 'han', 'latin', 'punct' or 'space'."""
+    lex = _lexicon()
+    out: list[tuple[str, str]] = []
+    for word in _words(label, is_person):
+        if _has_han(word):
+            out.append(("han", word))
+            continue
+        for ch in word:
+            if ch in lex.drop:
+                continue
+            ch = lex.punctuation.get(ch, unicodedata.normalize("NFKC", ch))
+            if not ch.strip():
+                out.append(("space", " "))
+            elif ch.isalnum():
+                out.append(("latin", ch))
+            else:
+                out.append(("punct", ch))
+    return out
+
+
+def romanise(label: str, *, is_person: bool = False) -> str:
+    """Tone-marked pinyin, one capitalised word per jieba word: 小米集团 -> Xiǎomǐ Jítuán."""
+    parts: list[str] = []
+    prev = ""
+    pending_space = False
+    first_han = True
+    for kind, text in _tokens(label, is_person):
+        if kind == "space":
+            pending_space = bool(parts)
+            continue
+        if kind == "han":
+            word = _romanise_word(text, toned=True, surname=is_person and first_han)
+            first_han = False
+            word = word[:1].upper() + word[1:]
+            if parts and (pending_space or prev in ("han", "latin") or
+                          (prev == "punct" and parts[-1] not in _OPENING | _JOINERS)):
+                parts.append(" ")
+            parts.append(word)
+        elif kind == "latin":
+            if parts and (pending_space or prev == "han"):
+                parts.append(" ")
+            parts.append(text)
+        else:
+            if parts and text in _OPENING and parts[-1] != " ":
+                parts.append(" ")
+            parts.append(text)
+        prev = kind
+        pending_space = False
+    return "".join(parts).strip()
+
+
+def slug(label: str, *, is_person: bool = False, max_len: int = 40) -> str:
+    """Toneless ASCII slug [a-z0-9-], words joined by hyphens: 小米集团 -> xiaomi-jituan."""
+    pieces: list[str] = []
+    for kind, text in _tokens(label, is_person):
+        if kind == "han":
+            surname = is_person and not pieces
+            pieces.append("-" + _romanise_word(text, toned=False, surname=surname) + "-")
+        elif kind == "latin":
+            pieces.append(_strip_tones(text))
+        else:
+            pieces.append("-")
+    raw = "".join(pieces).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", raw).strip("-")
+    if len(text) > max_len:
+        cut = text[:max_len]
+        if "-" in cut[max_len // 2:] and text[max_len] != "-":
+            cut = cut[: cut.rindex("-")]
+        text = cut.strip("-")
+    return text or "x"

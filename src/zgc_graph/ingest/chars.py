@@ -1,0 +1,77 @@
+"""Length-preserving character folding: full-width ASCII and traditional characters.
+
+Every replacement is one character for one character, so folding never moves
+an offset.  Chinese punctuation (，。、：；“”《》) is left alone: the extractor
+and the evidence strings read it as written.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+# Full-width digits, Latin letters and round brackets; NFKC for these only.
+_FULLWIDTH = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF08, 0xFF09]
+
+
+def _dictionary(name: str) -> Path:
+    return Path(opencc.__file__).parent / "dictionary" / name
+
+
+def _entries(name: str) -> list[tuple[str, str]]:
+    with open(_dictionary(name), encoding="utf-8") as fh:
+        return [tuple(line.rstrip("\n").split("\t", 1)) for line in fh if "\t" in line]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str] | None, dict[str, str]]:
+    """(char table, 'any foldable char' pattern, phrase pattern, phrase -> simplified)."""
+    table: dict[int, str] = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _FULLWIDTH}
+    converter = opencc.OpenCC("t2s")
+    for key, _ in _entries("TSCharacters.txt"):
+        if len(key) != 1:
+            continue
+        simplified = converter.convert(key)
+        if len(simplified) == 1 and simplified != key:  # a longer result keeps the original char
+            table[ord(key)] = simplified
+    # Phrases where the character table alone would be wrong (乾隆 stays 乾隆),
+    # kept only when the phrase converts to the same length.
+    phrases: dict[str, str] = {}
+    for key, value in _entries("TSPhrases.txt"):
+        simplified = converter.convert(key)
+        if len(simplified) == len(key) and simplified != key.translate(table):
+            phrases[key] = simplified
+    any_char = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
+    phrase_re = (re.compile("|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p))))
+                 if phrases else None)
+    return table, any_char, phrase_re, phrases
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII -> ASCII and traditional -> simplified, one char for one char."""
+    table, any_char, phrase_re, phrases = _tables()
+    if not any_char.search(text):
+        return text
+    folded = text.translate(table)
+    if phrase_re is None or not phrase_re.search(text):
+        return folded
+    pieces: list[str] = []
+    pos = 0
+    for m in phrase_re.finditer(text):
+        pieces.append(folded[pos:m.start()])
+        pieces.append(phrases[m.group()])
+        pos = m.end()
+    pieces.append(folded[pos:])
+    return "".join(pieces)
+
+
+def is_foldable(ch: str) -> bool:
+    """True when `fold` may replace this character (for checks on offset maps)."""
+    return ord(ch) in _tables()[0]
+
+
+def fold_char(ch: str) -> str:
+    return _tables()[0].get(ord(ch), ch)

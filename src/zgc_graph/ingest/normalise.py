@@ -1,0 +1,177 @@
+"""Decoded text -> the normalised text the extractor reads, with an offset map.
+
+Paragraphs are lines (blank lines dropped, surrounding whitespace stripped)
+separated by one "\\n".  Newspaper page and column breaks cut sentences and
+even words (未来 / 科学城): a paragraph that stops without sentence-final
+punctuation but holds sentence-internal punctuation is glued to the next body
+paragraph, skipping a photo caption that was set in between.  The work is
+streamed paragraph by paragraph, so memory stays a few times the file size.
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass
+from itertools import chain
+from typing import Callable, Iterator
+
+from .chars import fold
+from .offsets import OffsetMap, OffsetMapBuilder
+from .rules import IngestRules, load
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Invisible or control characters dropped from the text (tab is kept).
+_DROP = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+_NON_SPACE = re.compile(r"\S")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    spans: tuple[tuple[int, int], ...]  # kept stretches of the source
+    text: str                           # their concatenation (before folding)
+    brk: int                            # source index of the line break after it
+
+
+def normalise(source: str, *, markdown: bool = False,
+              rules: IngestRules | None = None) -> tuple[str, OffsetMap]:
+    """Return (text, offsets) where offsets[i] is the index in `source` of text[i]."""
+    rules = rules or load()
+    pieces: list[str] = []
+    offsets = OffsetMapBuilder()
+    previous: Paragraph | None = None
+    for group in _groups(_paragraphs(source, markdown), rules):
+        if previous is not None:
+            pieces.append("\n")
+            offsets.add_identity(previous.brk, 1)
+        for para in group:
+            for start, end in para.spans:
+                offsets.add_identity(start, end - start)
+        pieces.append(fold("".join(p.text for p in group)))
+        previous = group[-1]
+    return "".join(pieces), offsets.build()
+
+
+def _paragraphs(source: str, markdown: bool) -> Iterator[Paragraph]:
+    pos = 0
+    breaks = chain(((m.start(), m.end()) for m in _LINE_BREAK.finditer(source)),
+                   [(len(source), len(source))])
+    for brk, after in breaks:
+        para = _paragraph(source, pos, brk, markdown)
+        if para is not None:
+            yield para
+        pos = after
+
+
+def _paragraph(source: str, start: int, end: int, markdown: bool) -> Paragraph | None:
+    spans = []
+    pos = start
+    for m in _DROP.finditer(source, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    spans = _trim(source, [(a, b) for a, b in spans if a < b])
+    if spans and markdown:
+        m = _MD_HEADING.match(source, spans[0][0], spans[0][1])
+        if m is not None:
+            spans = _trim(source, [(m.end(), spans[0][1]), *spans[1:]])
+    if not spans:
+        return None
+    return Paragraph(tuple(spans), "".join(source[a:b] for a, b in spans), end)
+
+
+def _trim(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Strip whitespace at both ends of the concatenated spans, dropping emptied spans."""
+    while spans:
+        a, b = spans[0]
+        m = _NON_SPACE.search(source, a, b)
+        if m is not None:
+            spans[0] = (m.start(), b)
+            break
+        spans.pop(0)
+    while spans:
+        a, b = spans[-1]
+        while b > a and source[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans[-1] = (a, b)
+            break
+        spans.pop()
+    return spans
+
+
+def _groups(paragraphs: Iterator[Paragraph], rules: IngestRules) -> Iterator[list[Paragraph]]:
+    """Yield runs of paragraphs that form one logical paragraph (captions in between dropped)."""
+    buffer: deque[Paragraph] = deque()
+
+    def peek(i: int) -> Paragraph | None:
+        while len(buffer) <= i:
+            nxt = next(paragraphs, None)
+            if nxt is None:
+                return None
+            buffer.append(nxt)
+        return buffer[i]
+
+    first = True
+    while peek(0) is not None:
+        group = [buffer.popleft()]
+        internal = _has_internal(group[0].text, rules)
+        while internal and _unfinished(group[-1].text, rules, title=first and len(group) == 1):
+            skip = _continuation(peek, rules)
+            if skip is None:
+                break
+            for _ in range(skip):
+                buffer.popleft()
+            group.append(buffer.popleft())
+        first = False
+        yield group
+
+
+def _has_internal(text: str, rules: IngestRules) -> bool:
+    return any(mark in text for mark in rules.sentence_internal)
+
+
+def _unfinished(text: str, rules: IngestRules, *, title: bool) -> bool:
+    """A body paragraph cut by a break: no final punctuation, not a heading, credit or title."""
+    if text[-1] in rules.paragraph_final_brackets:
+        return False
+    core = text.rstrip(rules.closing_quotes)
+    if not core or core[-1] in rules.paragraph_final:
+        return False
+    if title and len(text) <= rules.heading_max_chars:
+        return False
+    return not (_is_credit(text, rules) or _is_caption(text, rules))
+
+
+def _continuation(peek: Callable[[int], Paragraph | None], rules: IngestRules) -> int | None:
+    """How many caption paragraphs to skip before the continuation, or None if there is none."""
+    for n in range(rules.caption_max_lines + 1):
+        para = peek(n)
+        if para is None:
+            break
+        if _is_credit(para.text, rules):
+            after = peek(n + 1)
+            return n + 1 if after is not None and _is_body(after.text, rules) else None
+        if len(para.text) > rules.caption_max_chars:
+            break
+    nxt = peek(0)
+    if nxt is not None and _is_caption(nxt.text, rules):
+        after = peek(1)
+        return 1 if after is not None and _is_body(after.text, rules) else None
+    return 0 if nxt is not None and _is_body(nxt.text, rules) else None
+
+
+def _is_body(text: str, rules: IngestRules) -> bool:
+    return not (is_heading(text, rules) or _is_credit(text, rules) or _is_caption(text, rules))
+
+
+def is_heading(text: str, rules: IngestRules) -> bool:
+    return len(text) <= rules.heading_max_chars and not any(ch in rules.heading_punctuation for ch in text)
+
+
+def _is_credit(text: str, rules: IngestRules) -> bool:
+    return len(text) <= rules.caption_max_chars and any(p.search(text) for p in rules.credit)
+
+
+def _is_caption(text: str, rules: IngestRules) -> bool:
+    return len(text) <= rules.caption_max_chars and any(p.search(text) for p in rules.caption)

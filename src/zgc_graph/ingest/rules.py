@@ -1,0 +1,48 @@
+"""The ingest vocabulary (`lexicon/ingest.yaml`), loaded once and compiled."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class IngestRules:
+    paragraph_final: frozenset[str]
+    paragraph_final_brackets: frozenset[str]
+    sentence_internal: frozenset[str]
+    closing_quotes: str
+    sentence_terminators: str
+    heading_max_chars: int
+    heading_punctuation: frozenset[str]
+    caption_max_lines: int
+    caption_max_chars: int
+    credit: tuple[re.Pattern[str], ...]
+    caption: tuple[re.Pattern[str], ...]
+    sentence_end: re.Pattern[str]      # a run of terminators and the quotes closing it
+
+
+@lru_cache(maxsize=1)
+def load() -> IngestRules:
+    text = resources.files("zgc_graph.lexicon").joinpath("ingest.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    caption = data["caption"]
+    terminators = data["sentence_terminators"]
+    closers = data["closing_quotes"]
+    return IngestRules(
+        paragraph_final=frozenset(data["paragraph_final"]),
+        paragraph_final_brackets=frozenset(data["paragraph_final_brackets"]),
+        sentence_internal=frozenset(data["sentence_internal"]),
+        closing_quotes=closers,
+        sentence_terminators=terminators,
+        heading_max_chars=int(data["heading_max_chars"]),
+        heading_punctuation=frozenset(data["heading_punctuation"]),
+        caption_max_lines=int(caption["max_lines"]),
+        caption_max_chars=int(caption["max_chars"]),
+        credit=tuple(re.compile(p) for p in caption["credit_patterns"]),
+        caption=tuple(re.compile(p) for p in caption["caption_patterns"]),
+        sentence_end=re.compile(f"[{re.escape(terminators)}]+[{re.escape(closers)}]*"),
+    )

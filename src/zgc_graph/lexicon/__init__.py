@@ -1,0 +1,103 @@
+"""The extractor's vocabulary, read from the YAML files beside this module.
+
+Only general vocabulary lives here (suffixes, trigger verbs, titles,
+surnames); never facts about a particular article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..models import EntityType
+
+HERE = Path(__file__).parent
+
+
+def _read(name: str) -> dict:
+    with open(HERE / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str
+    type: EntityType
+    subtype: str | None
+    strong: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    suffixes: dict[str, Suffix]            # suffix text -> what it makes
+    max_suffix_len: int
+    document_endings: tuple[str, ...]
+    policy_followers: frozenset[str]
+    media_after_title: tuple[str, ...]
+    zone_designations: tuple[str, ...]
+    enumeration_heads: dict[str, tuple[EntityType, str | None]]
+    apposition_heads: dict[str, tuple[EntityType, str | None]]
+    non_entity_heads: tuple[str, ...]
+    left_boundaries: frozenset[str]
+    left_boundaries_by_length: tuple[str, ...]
+    name_verbs: frozenset[str]
+    generic_modifiers: frozenset[str]
+    drop_modifiers: tuple[str, ...]
+    generic_names: frozenset[str]
+    country_prefixes: tuple[str, ...]
+    level_prefixes: tuple[str, ...]
+    titles: tuple[str, ...]
+    honorific_titles: frozenset[str]
+    department_in_title: tuple[str, ...]
+    after_name: tuple[str, ...]
+    surnames: frozenset[str]
+    triggers: dict[str, tuple[str, ...]]
+
+
+def _typed(mapping: dict) -> dict[str, tuple[EntityType, str | None]]:
+    return {k: (EntityType(v[0]), v[1]) for k, v in mapping.items()}
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    entities = _read("entities.yaml")
+    names = _read("names.yaml")
+    persons = _read("persons.yaml")
+    relations = _read("relations.yaml")
+    suffixes: dict[str, Suffix] = {}
+    for type_key, etype in (("organisation", EntityType.ORGANISATION),
+                            ("platform", EntityType.PLATFORM), ("policy", EntityType.POLICY)):
+        for strength in ("strong", "weak"):
+            for text, subtype in (entities[type_key].get(strength) or {}).items():
+                suffixes.setdefault(text, Suffix(text, etype, subtype, strength == "strong"))
+    return Lexicon(
+        suffixes=suffixes,
+        max_suffix_len=max(len(s) for s in suffixes),
+        document_endings=_longest_first(entities["policy"]["document_endings"]),
+        policy_followers=frozenset(entities["policy"]["followers"]),
+        media_after_title=_longest_first(entities["policy"]["media_after_title"]),
+        zone_designations=_longest_first(entities["zone_designations"]),
+        enumeration_heads=_typed(entities["enumeration_heads"]),
+        apposition_heads=_typed(entities["apposition_heads"]),
+        non_entity_heads=_longest_first(entities["non_entity_heads"]),
+        left_boundaries=frozenset(names["left_boundaries"]),
+        left_boundaries_by_length=_longest_first(names["left_boundaries"]),
+        name_verbs=frozenset(names["name_verbs"]),
+        generic_modifiers=frozenset(names["generic_modifiers"]),
+        drop_modifiers=_longest_first(names["drop_modifiers"]),
+        generic_names=frozenset(names["generic_names"]),
+        country_prefixes=_longest_first(names["country_prefixes"]),
+        level_prefixes=_longest_first(names["level_prefixes"]),
+        titles=_longest_first(persons["titles"]),
+        honorific_titles=frozenset(persons["honorific_titles"]),
+        department_in_title=tuple(persons["department_in_title"]),
+        after_name=_longest_first(persons["after_name"]),
+        surnames=frozenset(persons["surnames"]),
+        triggers={k: _longest_first(v) for k, v in relations.items()},
+    )
