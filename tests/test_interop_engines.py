@@ -54,7 +54,7 @@ def canned_queries(graph: Graph) -> dict[str, str]:
             if name != "name":
                 pytest.fail(f"canned query {canned.name} takes parameter '{name}': teach this test a value for it")
             params[name] = best_known_name(graph)
-        queries[f"canned:{canned.name}"] = get_canned(canned.name, **params)
+        queries[canned.name] = get_canned(canned.name, **params)
     return queries
 
 
@@ -67,7 +67,8 @@ class Engines:
     queries: dict[str, str]
 
 
-def _prepare(tmp: Path, graph: Graph, extra_queries: dict[str, str]) -> Engines:
+def _prepare(tmp: Path, graph: Graph, queries: dict[str, str] | None = None) -> Engines:
+    """Write the Turtle once and load it everywhere; `queries` default to the canned ones."""
     require_jena()
     ttl = tmp / "zgc.ttl"
     atomic_write_text(ttl, serialize_turtle(graph))
@@ -76,20 +77,18 @@ def _prepare(tmp: Path, graph: Graph, extra_queries: dict[str, str]) -> Engines:
     store.load(path=str(ttl), format=ox.RdfFormat.TURTLE)
     tdb = tmp / "tdb2"
     jena.tdb2_load(ttl, tdb)
-    queries = canned_queries(parsed)
-    queries.update({f"contract:{k}": SPARQL_PREFIXES + v for k, v in extra_queries.items()})
-    return Engines(ttl, parsed, store, tdb, queries)
+    return Engines(ttl, parsed, store, tdb, queries if queries is not None else canned_queries(parsed))
 
 
 @pytest.fixture(scope="module", params=["handmade", "pipeline", "seed"])
 def engines(request, tmp_path_factory) -> Engines:
     tmp = tmp_path_factory.mktemp(f"engines-{request.param}")
     if request.param == "handmade":  # engine edge cases: blank nodes, odd escapes, capitalised tags
-        return _prepare(tmp, contract_graph(), CONTRACT_QUERIES)
+        return _prepare(tmp, contract_graph(), {k: SPARQL_PREFIXES + v for k, v in CONTRACT_QUERIES.items()})
     if request.param == "pipeline":  # the real graph builder on an invented two-document corpus
-        return _prepare(tmp, build_graph(make_corpus()), {})
+        return _prepare(tmp, build_graph(make_corpus()))
     report = request.getfixturevalue("seed_build")  # the real build of seeds/
-    return _prepare(tmp, Graph().parse(report.outputs["turtle"], format="turtle"), {})
+    return _prepare(tmp, Graph().parse(report.outputs["turtle"], format="turtle"))
 
 
 def test_jena_riot_parses_without_errors_or_warnings(engines: Engines) -> None:

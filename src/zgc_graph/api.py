@@ -14,6 +14,7 @@ from typing import Sequence
 
 from rdflib import Graph
 
+from .evaluate import EvaluationReport, evaluate, format_report  # noqa: F401  (re-export)
 from .export import get_exporter
 from .extract.pipeline import extract_document
 from .extract.resolve import merge_documents

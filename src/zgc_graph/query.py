@@ -57,7 +57,9 @@ def _oxigraph_message(sparql: str, message: str) -> str:
         lines = sparql.splitlines()
         before = lines[line - 1][: col - 1] if 0 < line <= len(lines) else ""
         pm = re.search(r"([A-Za-z][\w.-]*)?:[\w.-]*$", before)
-        prefix = pm.group(1) or "" if pm else ""
+        prefix = (pm.group(1) or "") if pm else ""
+        if pm:
+            col = pm.start() + 1  # Oxigraph points after the name; point at its start
         why = f"unknown prefix '{prefix}:' (declare it with PREFIX {prefix}: <…>)"
     elif why.startswith("expected one of "):
         items = [i.strip() for i in re.split(r",\s*(?=[\"'\[A-Za-z])", why[len("expected one of "):])]

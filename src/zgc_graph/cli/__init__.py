@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "zgc_graph.cli.query",
     "zgc_graph.cli.stats",
     "zgc_graph.cli.load",
+    "zgc_graph.cli.evaluate",
 ]
 
 

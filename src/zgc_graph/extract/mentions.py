@@ -21,7 +21,8 @@ CLOSE_QUOTES = "”’」』\""
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SINGLE_CHAR_PREPOSITIONS = ("如", "与", "由", "在", "对", "向", "从", "据", "和", "及", "同", "含", "将", "把")
 CLASSIFIERS = "家个支项所名位批只座"
-POLICY_CONJUNCTIONS = ("和", "与", "及")  # 成果转化和产业化扶持政策 is one name
+POLICY_CONJUNCTIONS = ("和", "与", "及")
+POLICY_TAILS = ("政策", "计划", "工程", "行动", "专项", "试点", "措施")  # 成果转化和产业化扶持政策 is one name
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w"})
 POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
 
@@ -115,7 +116,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool) 
                 break
             elif tok.text.isdigit() and not policy:
                 break
-            elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs:
+            elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
+                    and not (i == first and _opens_name(view, i)):
                 break
             elif tok.tag == "m" and not policy:
                 break
@@ -124,6 +126,15 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool) 
     if depth:
         return first + 1
     return start
+
+
+def _opens_name(view: SentenceView, i: int) -> bool:
+    """法国达索|集团: a word jieba tags as a verb, right before the suffix and after a
+    place or the start of a clause, is the name itself."""
+    if i == 0:
+        return True
+    prev = view.tokens[i - 1]
+    return prev.tag == "ns" or not prev.is_word
 
 
 def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
@@ -143,6 +154,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             continue
         if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")):
             continue
+        if tok.text in lex.generic_names and len(tok.text) > len(suffix.text):
+            continue  # 上交所上市公司: the head word is a category
         suffix_start = tok.end - len(suffix.text)
         first = view.token_index_at(suffix_start)
         if first is None:
@@ -177,7 +190,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             name = text[view.rel(start):end_rel]
             if "、" in name:
                 continue
-        elif not _acceptable_body(body_tokens, suffix.strong, lex) and not _is_level_office(name, lex):
+        elif (not _acceptable_body(body_tokens, suffix.strong, lex) or is_generic_text(name[:-len(suffix.text)], lex)) \
+                and not _is_level_office(name, lex):
             continue
         if is_generic(name, lex) or len(name) > 30 or len(name) <= len(suffix.text) and tok.tag not in ("nt", "j"):
             continue
@@ -190,9 +204,11 @@ GENERIC_TAGS = frozenset({"a", "l", "i", "b", "ad", "an", "z"})
 
 def is_generic_word(tok: Token, lex: Lexicon) -> bool:
     """A modifier that names nothing: 国际, 高质量, 世界领先 (= 世界 + 领先), 硬."""
-    if tok.tag in GENERIC_TAGS or tok.text in lex.generic_modifiers:
-        return True
-    text = tok.text
+    return tok.tag in GENERIC_TAGS or is_generic_text(tok.text, lex)
+
+
+def is_generic_text(text: str, lex: Lexicon) -> bool:
+    """True when `text` splits entirely into generic modifiers."""
     reachable = [True] + [False] * len(text)
     for i in range(len(text)):
         if reachable[i]:
@@ -283,12 +299,24 @@ def _quoted_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     text = view.text
     for m in QUOTED.finditer(text):
         inner = m.group(1)
-        if any(ch in inner for ch in "+＋、，。；：") or is_generic(inner, lex):
+        if any(ch in inner for ch in "+＋，。；：") or is_generic(inner, lex):
             continue
         start, end = view.sentence.start + m.start(1), view.sentence.start + m.end(1)
+        if "、" in inner:
+            # only a measure in a quoted list of measures may contain 、
+            if re.match(r"(?:[“\"][^“”\"]{2,40}[”\"])*等(?:多项|相关|一系列|系列)?(?:政策|措施|举措)", text[m.end():]) \
+                    or re.search(r"[”\"]$", text[:m.start()]):
+                found.append(_mention(view, start, end, EntityType.POLICY, "PolicyProgramme", "quoted"))
+            continue
         suf = suffix_of(inner, lex)
         if suf is not None and len(inner) > len(suf.text) and (suf.strong or _item_ok(inner, lex)):
             found.append(_mention(view, start, end, suf.type, suf.subtype, "quoted"))
+            continue
+        # “专精特新”培育政策: a quoted slogan that a policy noun completes
+        tail = re.match(r"(?![等及和与])[^，。；：、！？“”\n]{0,6}?(?:" + "|".join(POLICY_TAILS) + r")", text[m.end():])
+        if tail:
+            found.append(_mention(view, start - 1, view.sentence.start + m.end() + tail.end(), EntityType.POLICY,
+                                  "PolicyProgramme", "quoted"))
             continue
         # “A”“B”等相关政策: quoted measures listed before a policy noun
         rest = text[m.end():]
@@ -355,6 +383,8 @@ def _enumeration_head(after: str, lex: Lexicon):
     """The type a list's head noun gives its items (等7家领军企业 -> companies), if any."""
     m = re.match(rf"(?:{COUNT})?([^，。；：、！？]{{0,14}})", after)
     window = m.group(1) if m else ""
+    if window.startswith(lex.vague_policy_heads):
+        return None
     best = None
     for head, typed in lex.enumeration_heads.items():
         pos = window.find(head)
@@ -401,6 +431,8 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
         rel = offsets[idx] + (cut if idx == first else 0)
         stripped = text.strip()
         rel += len(text) - len(text.lstrip())
+        if len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES:
+            stripped, rel = stripped[1:-1], rel + 1
         if not _item_ok(stripped, lex, verbs_allowed=not verbs_end_names):
             if idx == first:
                 return []
@@ -417,7 +449,7 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True) 
         tok = tokens[i]
         if tok.text in lex.left_boundaries or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
-                or not tok.is_word and tok.text.strip():
+                or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES:
             return tok.end
         if tok.tag == "?" and tok.text.startswith(SINGLE_CHAR_PREPOSITIONS) and len(tok.text) > 2 and i == 0:
             return tok.start + 1
@@ -549,19 +581,32 @@ def select(candidates: list[Mention]) -> list[Mention]:
 # ------------------------------------------------------------ later passes
 
 def known_name_pass(sentence_views: list[SentenceView], mentions: list[Mention],
-                    names: dict[str, tuple[EntityType, str | None]]) -> list[Mention]:
-    """Every further occurrence of a name already found in the document is a mention."""
+                    names: dict[str, tuple[EntityType, str | None]],
+                    short_forms: dict[str, tuple[EntityType, str | None]] | None = None) -> list[Mention]:
+    """Every further occurrence of a name already found in the document is a mention.
+
+    `short_forms` (京东方 for 京东方科技集团) count only where they are whole words.
+    """
     found = list(mentions)
     for view in sentence_views:
-        for name, (etype, subtype) in names.items():
-            if len(name) < 2:
-                continue
-            pos = view.text.find(name)
-            while pos >= 0:
-                start = view.sentence.start + pos
-                found.append(Mention(name, start, start + len(name), etype, subtype, view.sentence.index, "known-name"))
-                pos = view.text.find(name, pos + len(name))
+        for table, whole_words in ((names, False), (short_forms or {}, True)):
+            for name, (etype, subtype) in table.items():
+                if len(name) < 2:
+                    continue
+                pos = view.text.find(name)
+                while pos >= 0:
+                    start = view.sentence.start + pos
+                    if not whole_words or _whole_word(view, start, start + len(name)):
+                        found.append(Mention(name, start, start + len(name), etype, subtype, view.sentence.index,
+                                             "known-name"))
+                    pos = view.text.find(name, pos + len(name))
     return select(found)
+
+
+def _whole_word(view: SentenceView, start: int, end: int) -> bool:
+    if end - start >= 3:
+        return True
+    return any(t.start == start for t in view.tokens) and any(t.end == end for t in view.tokens)
 
 
 def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
@@ -592,6 +637,28 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
                                          suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
                                          view.sentence.index, "partner-object"))
                 offset += len(item) + 1
+        # X与ORG签署…: the name before 与 is an organisation too
+        for m in by_sentence.get(view.sentence.index, []):
+            if m.type is not EntityType.ORGANISATION:
+                continue
+            rel_start = view.rel(m.start)
+            if not view.text[:rel_start].endswith(("与", "同")):
+                continue
+            if not re.match(rf"(?:、[^，。；]{{2,20}}?)*(?:等[^，。；]{{0,8}}?)?(?:共同)?(?:{triggers})", view.text[view.rel(m.end):]):
+                continue
+            head = view.token_index_at(m.start - 2)
+            if head is None:
+                continue
+            start_idx = _extend_left(view, head, lex, policy=False)
+            if start_idx > head:
+                continue
+            start = view.tokens[start_idx].start
+            name = view.text[view.rel(start):rel_start - 1]
+            if _item_ok(name, lex) and (suffix_of(name, lex) or any(is_distinctive(t) for t in segment(name))):
+                suf = suffix_of(name, lex)
+                found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
+                                     suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
+                                     view.sentence.index, "partner-object"))
     return select(found)
 
 
@@ -618,6 +685,6 @@ def list_sibling_pass(sentence_views: list[SentenceView], mentions: list[Mention
                 continue
             for (start, item), k in zip(spans, known):
                 if k is None:
-                    found.append(Mention(item, start, start + len(item), EntityType.ORGANISATION, typed[0].subtype,
+                    found.append(Mention(item, start, start + len(item), EntityType.ORGANISATION, None,
                                          view.sentence.index, "enumeration"))
     return select(found)

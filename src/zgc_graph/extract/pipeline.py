@@ -20,7 +20,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     aliases = declared_aliases(doc.text, mentions)
     resolved = resolve_document(doc.doc_id, doc.text, mentions, lex, aliases)
     # once a name (or a declared short form) is known, each occurrence counts
-    mentions = known_name_pass(sentence_views, mentions, resolved.names())
+    mentions = known_name_pass(sentence_views, mentions, resolved.names(), resolved.short_forms(lex))
     mentions = partner_object_pass(sentence_views, mentions, lex)
     mentions = list_sibling_pass(sentence_views, mentions, lex)
     mentions, roles = person_pass(sentence_views, mentions, lex)

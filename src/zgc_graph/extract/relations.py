@@ -163,6 +163,7 @@ def founded_by(ctx: Context) -> None:
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
         if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1:
             ctx.relate(ctx.label(lead), "leads", whole, "founded-by", 0.85)
+            ctx.relate(ctx.label(lead), "memberOf", whole, "founded-by", 0.7)
             for member in founders[1:]:
                 ctx.relate(ctx.label(member), "memberOf", whole, "founded-by", 0.8)
         else:
@@ -205,8 +206,9 @@ def located(ctx: Context) -> None:
     for trig in _triggers(ctx, "located"):
         after_orgs = _run_after(ctx, trig.end(), ORG)
         after_platform = [m for m in ctx.after(trig.end(), PLATFORM) if ctx.same_clause(trig.end(), ctx.rel(m)[0])]
-        tenant = _nearest_before(ctx, trig.start(), (ORG,), 8)
-        if after_platform and tenant is not None and ctx.rel(after_platform[0])[0] - trig.end() <= 2:
+        tenant = _nearest_before(ctx, trig.start(), (ORG,), 24,
+                                 r"^(?:等[^，。；]{0,16}?)?(?:将|已|还|也|均|都|正式|先后|陆续|成功|相继|已经)*$")
+        if after_platform and tenant is not None and ctx.rel(after_platform[0])[0] - trig.end() <= 4:
             for org in _coordinated(ctx, tenant):
                 ctx.relate(ctx.label(org), "locatedIn", ctx.label(after_platform[0]), "settle-in", 0.9)
         elif after_orgs:
@@ -296,6 +298,8 @@ def issued(ctx: Context) -> None:
                 issuers, confidence, rule = list(ctx.subjects), 0.6, "issue-verb-paragraph-subject"
             else:
                 issuers = []
+            if re.search("|".join(ctx.lex.triggers["not_yet"]) + r"[^，。；]{0,8}?(?:印发|发布|出台|实施)", ctx.text[end:]):
+                issuers = []  # 拟于近期印发实施: not issued yet
             for who in issuers:
                 ctx.relate(ctx.label(p), "issuedBy", who, rule, confidence)
             issuer = issuers
@@ -364,6 +368,27 @@ def benefits(ctx: Context) -> None:
                 ctx.relate(ctx.label(after[0]), "benefitsFrom", ctx.label(src[0]), "under-policy", 0.6)
 
 
+def participates(ctx: Context) -> None:
+    """A、B等N家企业牵头实施“P” / A落实了“P1”“P2”等政策: they benefit from P."""
+    for name, confidence in (("participate", 0.6), ("benefits_apply", 0.6)):
+        for trig in _triggers(ctx, name):
+            targets = [p for p in _run_after(ctx, trig.end(), POLICY) if ctx.rel(p)[0] - trig.end() <= 1 or
+                       ctx.text[trig.end():ctx.rel(p)[0]].strip("“”《》") == ""]
+            if not targets:
+                continue
+            chain = [targets[0]]
+            for p in ctx.after(ctx.rel(targets[0])[1], POLICY):
+                if ctx.text[ctx.rel(chain[-1])[1]:ctx.rel(p)[0]] in ("”“", "、", "》《", "”、“", ""):
+                    chain.append(p)
+            holder = _nearest_before(ctx, trig.start(), (ORG,), 40,
+                                     r"^(?:等[^，。；]{0,16}?)?(?:[^，。；]{0,20}中)?(?:将|已|还|也|均|都|正式|率先|积极|认真)*$")
+            if holder is None:
+                continue
+            for org in _coordinated(ctx, holder):
+                for p in chain:
+                    ctx.relate(ctx.label(org), "benefitsFrom", ctx.label(p), name, confidence)
+
+
 def partners(ctx: Context) -> None:
     triggers = "|".join(map(re.escape, ctx.lex.triggers["partner"]))
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?(?:{triggers})", ctx.text):
@@ -377,9 +402,10 @@ def partners(ctx: Context) -> None:
     for trig in _triggers(ctx, "together"):
         others = _run_after(ctx, trig.end(), ORG)
         subj = _nearest_before(ctx, trig.start(), (ORG,), 4, r"^(?:将|还|也|已)*$")
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(ctx.text, 0, trig.start())), default=0)
         if subj is not None:
             subjects, confidence = [ctx.label(o) for o in _coordinated(ctx, subj)], 0.8
-        elif not ctx.before(trig.start(), ORG):
+        elif not [o for o in ctx.before(trig.start(), ORG) if ctx.rel(o)[0] >= clause_start]:
             subjects, confidence = list(ctx.subjects), 0.5
         else:
             continue
@@ -388,7 +414,8 @@ def partners(ctx: Context) -> None:
                 ctx.relate(who, "partnerOf", ctx.label(other), "together-with", confidence)
 
 
-PATTERNS = (leads, founded_by, members, member_count, located, part_of, predecessor, issued, benefits, partners)
+PATTERNS = (leads, founded_by, members, member_count, located, part_of, predecessor, issued, benefits, participates,
+            partners)
 
 
 # --------------------------------------------------------------- the stage

@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
                       Relation, SYMMETRIC_RELATIONS)
 from .mentions import PRIORITY
-from .tokens import segment
+from .tokens import is_distinctive, segment
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
 COMPANY_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "技术", "医疗", "生物",
@@ -47,11 +47,21 @@ class NameRecord:
 
 
 class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+    """Union-find over name keys that refuses to join names known to differ."""
 
-    def add(self, key: str) -> None:
-        self.parent.setdefault(key, key)
+    def __init__(self, distinct: set[frozenset[str]] | None = None) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.distinct = distinct or set()
+        # per group: document -> the entity that document resolved these names to;
+        # a document's own decision that two names differ is kept when merging
+        self.owners: dict[str, dict[str, str]] = {}
+
+    def add(self, key: str, owners: dict[str, str] | None = None) -> None:
+        if key not in self.parent:
+            self.parent[key] = key
+            self.members[key] = {key}
+            self.owners[key] = dict(owners or {})
 
     def find(self, key: str) -> str:
         root = key
@@ -63,8 +73,18 @@ class _UnionFind:
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        if self.distinct and any(frozenset((x, y)) in self.distinct
+                                 for x in self.members[ra] for y in self.members[rb]):
+            return
+        oa, ob = self.owners[ra], self.owners[rb]
+        if any(oa[doc] != ob[doc] for doc in oa.keys() & ob.keys()):
+            return
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        self.members[keep] |= self.members.pop(drop)
+        self.owners[keep] = {**self.owners.pop(drop), **self.owners[keep]}
 
 
 def _strip_year(key: str) -> str:
@@ -81,6 +101,13 @@ def _company_core(key: str) -> str:
                 core = core[: -len(tail)]
                 changed = True
     return core
+
+
+def _is_place(text: str, lex: Lexicon) -> bool:
+    if text in lex.country_prefixes:
+        return True
+    tokens = segment(text)
+    return len(tokens) == 1 and tokens[0].tag == "ns"
 
 
 def _place_prefix(key: str, lex: Lexicon) -> str | None:
@@ -100,11 +127,13 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 
 def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex: Lexicon,
-               *, within_document: bool) -> _UnionFind:
-    """Union names that denote the same thing; `links` are pairs already known."""
-    uf = _UnionFind()
+               *, within_document: bool, distinct: set[frozenset[str]] | None = None,
+               owners: dict[str, dict[str, str]] | None = None) -> _UnionFind:
+    """Union names that denote the same thing; `links` are pairs already known,
+    `distinct` pairs the text shows to be different things."""
+    uf = _UnionFind(distinct)
     for key in records:
-        uf.add(key)
+        uf.add(key, (owners or {}).get(key))
     for a, b in links:
         if a in records and b in records:
             uf.union(a, b)
@@ -195,7 +224,7 @@ def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _
                 break
     for members in by_suffix.values():
         for core, key in members:
-            if len(core) < 2 or _place_prefix(core, lex) == core or core in lex.generic_modifiers:
+            if len(core) < 2 or _is_place(core, lex) or core in lex.generic_modifiers:
                 continue
             longer = [k for c, k in members if c != core and c.startswith(core)]
             if len(longer) == 1:
@@ -281,6 +310,23 @@ class DocumentEntities:
         return out
 
 
+    def short_forms(self, lex: Lexicon) -> dict[str, tuple[EntityType, str | None]]:
+        """Company names without their company form (京东方 for 京东方科技集团), to look for."""
+        out = {}
+        for entity in self.entities.values():
+            if entity.type is not EntityType.ORGANISATION or entity.subtype not in (None, "Company"):
+                continue
+            for name in entity.names:
+                core = _company_core(name_key(name))
+                place = _place_prefix(core, lex)
+                for short in (core, core[len(place):] if place else ""):
+                    if len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \
+                            and short not in lex.generic_modifiers and not _is_place(short, lex) \
+                            and any(is_distinctive(t) for t in segment(short)):
+                        out[short] = (entity.type, entity.subtype)
+        return out
+
+
 def resolve_document(doc_id: str, text: str, mentions: list[Mention], lex: Lexicon | None = None,
                      extra_names: dict[str, str] | None = None) -> DocumentEntities:
     """Group a document's mentions into entities; `extra_names` maps alias -> name it stands for."""
@@ -300,7 +346,7 @@ def resolve_document(doc_id: str, text: str, mentions: list[Mention], lex: Lexic
             base = records[t]
             records[a] = NameRecord(alias, base.type, base.subtype, base.rank - 1, len(text), {doc_id})
         links.append((a, t))
-    uf = link_names(records, links, lex, within_document=True)
+    uf = link_names(records, links, lex, within_document=True, distinct=distinct_names(text, mentions))
     entities, label_of = entities_from(records, uf)
     for label in [l for l in entities if _is_bare_office(l, lex)]:
         del entities[label]
@@ -311,6 +357,26 @@ def resolve_document(doc_id: str, text: str, mentions: list[Mention], lex: Lexic
 def _is_bare_office(label: str, lex: Lexicon) -> bool:
     """市政府 alone names no particular government."""
     return label.startswith(lex.level_prefixes) and len(label) <= 4 and label[1:] in ("政府", "委", "委员会", "政府办")
+
+
+DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "成员")
+
+
+def distinct_names(text: str, mentions: list[Mention]) -> set[frozenset[str]]:
+    """Names the text itself keeps apart: the two sides of 前身/组成部分…, and items of one list."""
+    pairs: set[frozenset[str]] = set()
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sentence].append(m)
+    for group in by_sentence.values():
+        group.sort(key=lambda m: m.start)
+        for a, b in zip(group, group[1:]):
+            between = text[a.end:b.start]
+            if between == "、" or any(t in between for t in DISTINCT_TRIGGERS):
+                ka, kb = name_key(a.text), name_key(b.text)
+                if ka != kb:
+                    pairs.add(frozenset((ka, kb)))
+    return pairs
 
 
 def _merge_record(old: NameRecord, new: NameRecord) -> NameRecord:
@@ -338,11 +404,13 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
     lex = lex or load()
     records: dict[str, NameRecord] = {}
     links: list[tuple[str, str]] = []
+    owners: dict[str, dict[str, str]] = defaultdict(dict)
     for order, ext in enumerate(extractions):
         for entity in sorted(ext.entities.values(), key=lambda e: e.label):
             label_key = name_key(entity.label)
             for name in sorted(entity.names, key=lambda n: (n != entity.label, n)):
                 key = name_key(name)
+                owners[key][ext.document.doc_id] = entity.label
                 rank = 2 if name == entity.label else 1
                 rec = NameRecord(name, entity.type, entity.subtype, rank, order, set(entity.doc_ids))
                 old = records.get(key)
@@ -354,7 +422,7 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
                         records[key] = NameRecord(old.surface, rec.type, rec.subtype, rank, old.first_seen,
                                                   old.doc_ids)
                 links.append((key, label_key))
-    uf = link_names(records, links, lex, within_document=False)
+    uf = link_names(records, links, lex, within_document=False, owners=owners)
     entities, label_of = entities_from(records, uf)
 
     def relabel(label: str) -> str:

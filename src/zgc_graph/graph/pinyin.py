@@ -57,11 +57,12 @@ def _has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
-def _syllables(word: str, toned: bool) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> tuple[str, ...]:
+    """Tone-marked syllables of a word; characters pypinyin does not know stay as they are."""
     from pypinyin import Style, pinyin
 
-    style = Style.TONE if toned else Style.NORMAL
-    return [s[0] for s in pinyin(word, style=style, errors=lambda chars: [c for c in chars])]
+    return tuple(s[0] for s in pinyin(word, style=Style.TONE, errors=lambda chars: [c for c in chars]))
 
 
 def _words(label: str, is_person: bool) -> list[str]:
@@ -109,25 +110,22 @@ def _split_long(word: str) -> list[str]:
 
 def _romanise_word(word: str, toned: bool, surname: bool) -> str:
     readings = _lexicon().surname_readings
-    if surname and word in readings:
-        syllables = [readings[word]]
-    else:
-        syllables = _syllables(word, toned)
+    syllables = (readings[word],) if surname and word in readings else _syllables(word)
     out = syllables[0]
     for syl in syllables[1:]:
         # Apostrophe before a syllable starting with a vowel (Xī'ān), as in standard pinyin.
         out += ("'" + syl) if toned and _VOWEL_START.match(syl) else syl
-    if not toned:
-        out = _strip_tones(out)
-    return out
+    return out if toned else _strip_tones(out)
 
 
 def _strip_tones(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("ü", "v").replace("Ü", "V"))
+    """xiǎo -> xiao, lǜ -> lv (pypinyin's toneless spelling of ü)."""
+    decomposed = unicodedata.normalize("NFD", text).replace("u\u0308", "v").replace("U\u0308", "V")
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _tokens(label: str, is_person: bool) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 14)
+def _tokens(label: str, is_person: bool) -> tuple[tuple[str, str], ...]:
     """(kind, text) pairs: kind is 'han', 'latin', 'punct' or 'space'."""
     lex = _lexicon()
     out: list[tuple[str, str]] = []
@@ -145,7 +143,7 @@ def _tokens(label: str, is_person: bool) -> list[tuple[str, str]]:
                 out.append(("latin", ch))
             else:
                 out.append(("punct", ch))
-    return out
+    return tuple(out)
 
 
 def romanise(label: str, *, is_person: bool = False) -> str:

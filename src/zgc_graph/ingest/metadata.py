@@ -18,6 +18,16 @@ FIELDS = ("title", "publication", "date", "source", "author")
 _SLUG_MAX = 48
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date gets our message, not a ValueError."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class SidecarProblem(Exception):
     """One line saying what is wrong with a sidecar (the message names the file)."""
 
@@ -28,10 +38,13 @@ def doc_id(path: Path, data: bytes) -> str:
 
 
 def slug(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin  # 0.7 s to import: only when a name needs it
+    if name.isascii():
+        ascii_text = name
+    else:
+        from pypinyin import Style, lazy_pinyin  # 0.7 s to import: only when a name needs it
 
-    words = lazy_pinyin(name, style=Style.NORMAL, errors="default")
-    ascii_text = unicodedata.normalize("NFKD", "-".join(words)).encode("ascii", "ignore").decode()
+        words = lazy_pinyin(name, style=Style.NORMAL, errors="default")
+        ascii_text = unicodedata.normalize("NFKD", "-".join(words)).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return text[:_SLUG_MAX].rstrip("-") or "doc"
 
@@ -52,7 +65,7 @@ def read_sidecar(path: Path) -> DocumentMetadata:
     """Parse a sidecar; unknown keys and malformed dates are errors (a typo must not pass)."""
     try:
         raw = path.read_text(encoding="utf-8-sig")
-        data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
+        data = json.loads(raw) if path.suffix == ".json" else yaml.load(raw, Loader=_Loader)
     except (OSError, UnicodeDecodeError) as err:
         raise SidecarProblem(f"{path}: cannot read metadata ({_reason(err)})") from None
     except (yaml.YAMLError, json.JSONDecodeError) as err:

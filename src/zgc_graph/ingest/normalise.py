@@ -11,26 +11,30 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass
-from itertools import chain
 from typing import Callable, Iterator
 
 from .chars import fold
 from .offsets import OffsetMap, OffsetMapBuilder
 from .rules import IngestRules, load
 
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# The characters str.splitlines breaks at.
+_LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CHUNK = 1 << 20
 # Invisible or control characters dropped from the text (tab is kept).
 _DROP = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
 _NON_SPACE = re.compile(r"\S")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 
 
-@dataclass(frozen=True, slots=True)
 class Paragraph:
-    spans: tuple[tuple[int, int], ...]  # kept stretches of the source
-    text: str                           # their concatenation (before folding)
-    brk: int                            # source index of the line break after it
+    """A kept line: stretches of the source, their text (before folding), and where it ends."""
+
+    __slots__ = ("spans", "text", "brk")
+
+    def __init__(self, spans: list[tuple[int, int]], text: str, brk: int) -> None:
+        self.spans = spans   # kept stretches of the source
+        self.text = text     # their concatenation
+        self.brk = brk       # source index of the line break after it
 
 
 def normalise(source: str, *, markdown: bool = False,
@@ -53,31 +57,45 @@ def normalise(source: str, *, markdown: bool = False,
 
 
 def _paragraphs(source: str, markdown: bool) -> Iterator[Paragraph]:
+    """Non-blank lines, read a chunk at a time: str.splitlines is C-fast, and chunks bound memory."""
     pos = 0
-    breaks = chain(((m.start(), m.end()) for m in _LINE_BREAK.finditer(source)),
-                   [(len(source), len(source))])
-    for brk, after in breaks:
-        para = _paragraph(source, pos, brk, markdown)
-        if para is not None:
-            yield para
-        pos = after
+    while pos < len(source):
+        cut = source.find("\n", pos + _CHUNK)
+        chunk_end = len(source) if cut < 0 else cut + 1
+        for line in source[pos:chunk_end].splitlines(keepends=True):
+            body = line.rstrip(_LINE_ENDS)
+            para = _paragraph(source, pos, body, markdown)
+            if para is not None:
+                yield para
+            pos += len(line)
 
 
-def _paragraph(source: str, start: int, end: int, markdown: bool) -> Paragraph | None:
+def _paragraph(source: str, start: int, body: str, markdown: bool) -> Paragraph | None:
+    stripped = body.strip()
+    if not stripped:
+        return None
+    a = start + len(body) - len(body.lstrip())
+    if markdown and stripped.startswith("#"):
+        m = _MD_HEADING.match(stripped)
+        if m is not None:
+            stripped = stripped[m.end():].lstrip()
+            a = start + len(body.rstrip()) - len(stripped)
+            if not stripped:
+                return None
+    b = a + len(stripped)
+    end = start + len(body)
+    if stripped.isprintable():  # the common case: nothing to drop
+        return Paragraph([(a, b)], stripped, end)
     spans = []
-    pos = start
-    for m in _DROP.finditer(source, start, end):
+    pos = a
+    for m in _DROP.finditer(source, a, b):
         spans.append((pos, m.start()))
         pos = m.end()
-    spans.append((pos, end))
-    spans = _trim(source, [(a, b) for a, b in spans if a < b])
-    if spans and markdown:
-        m = _MD_HEADING.match(source, spans[0][0], spans[0][1])
-        if m is not None:
-            spans = _trim(source, [(m.end(), spans[0][1]), *spans[1:]])
+    spans.append((pos, b))
+    spans = _trim(source, [(x, y) for x, y in spans if x < y])
     if not spans:
         return None
-    return Paragraph(tuple(spans), "".join(source[a:b] for a, b in spans), end)
+    return Paragraph(spans, "".join(source[x:y] for x, y in spans), end)
 
 
 def _trim(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -166,7 +184,7 @@ def _is_body(text: str, rules: IngestRules) -> bool:
 
 
 def is_heading(text: str, rules: IngestRules) -> bool:
-    return len(text) <= rules.heading_max_chars and not any(ch in rules.heading_punctuation for ch in text)
+    return len(text) <= rules.heading_max_chars and rules.heading_punctuation.isdisjoint(text)
 
 
 def _is_credit(text: str, rules: IngestRules) -> bool:

@@ -7,8 +7,8 @@ classpath lists jars by name; and Debian's jena-core moves Xerces to the
 package `xerces.*` but leaves its message bundles under
 `org/apache/jena/ext/xerces/impl/`, so every command dies in
 `XSDDatatype.<clinit>` unless those bundles are also found under
-`xerces/impl/` -- we copy them to a cache directory placed first on the
-classpath (never into the repository).
+`xerces/impl/` -- we copy them, at that path, into a small jar in a cache
+folder placed first on the classpath (never into the repository).
 
 Run `python -m zgc_graph.interop.jena` to print the classpath for your own
 `java -cp` commands.
@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
@@ -73,26 +74,54 @@ def jena_available() -> bool:
     return jena_missing() is None
 
 
-def _xerces_bundle_dir() -> Path:
-    """A cache directory holding the relocated Xerces message bundles, created once per jena-core.jar."""
+def _cache_dir() -> Path:
+    """Per-user folder in the temp dir for the generated jar and class archive (never the repository)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    path = Path(tempfile.gettempdir()) / f"zgc-graph-jena-{uid}"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
+def _file_key(*paths: Path) -> str:
+    text = "|".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in paths)
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def _xerces_bundle_jar() -> Path:
+    """A jar holding jena-core's Xerces message bundles at `xerces/impl/`, where the relocated code looks.
+
+    A jar rather than a folder: the JVM's class-data sharing (below) refuses
+    class paths that contain non-empty folders.
+    """
     core = jar_dir() / "jena-core.jar"
-    stat = core.stat()
-    key = hashlib.sha1(f"{core.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
-    target = Path(tempfile.gettempdir()) / f"zgc-graph-jena-{os.getuid() if hasattr(os, 'getuid') else 0}-{key}"
-    if (target / "xerces" / "impl").is_dir():
+    target = _cache_dir() / f"xerces-bundles-{_file_key(core)}.jar"
+    if target.is_file():
         return target
-    staging = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
-    with zipfile.ZipFile(core) as jar:
-        for name in jar.namelist():
+    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
+    with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(core) as jar, zipfile.ZipFile(fh, "w") as out:
+        for name in sorted(jar.namelist()):
             if name.startswith(_XERCES_PREFIX) and name.endswith(".properties"):
-                out = staging / "xerces" / "impl" / name[len(_XERCES_PREFIX):]
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(jar.read(name))
-    try:
-        staging.rename(target)
-    except OSError:  # another process won the race; its copy is identical
-        shutil.rmtree(staging, ignore_errors=True)
+                out.writestr("xerces/impl/" + name[len(_XERCES_PREFIX):], jar.read(name))
+    os.replace(tmp, target)  # atomic: a concurrent run sees the old state or the whole jar
     return target
+
+
+def _class_archive_options(cp: str) -> tuple[list[str], tuple[Path, Path] | None]:
+    """JVM options for a class-data-sharing archive of the Jena classes: a third less start-up CPU.
+
+    The first command writes the archive (to a temporary name, renamed when
+    complete); later ones map it.  A stale or foreign archive is ignored by
+    the JVM (-Xshare:auto), and -Xlog:disable keeps its notes off stdout.
+    """
+    java = shutil.which("java")
+    if java is None:
+        return [], None
+    key = hashlib.sha1(f"{_file_key(Path(java))}|{cp}".encode()).hexdigest()[:12]
+    archive = _cache_dir() / f"jena-classes-{key}.jsa"
+    if archive.is_file():
+        return ["-Xshare:auto", "-Xlog:disable", f"-XX:SharedArchiveFile={archive}"], None
+    pending = archive.with_name(f"{archive.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
+    return ["-Xlog:disable", f"-XX:ArchiveClassesAtExit={pending}"], (pending, archive)
 
 
 def classpath() -> str:
@@ -101,17 +130,22 @@ def classpath() -> str:
     if reason:
         raise JenaError(reason)
     base = jar_dir()
-    entries = [str(_xerces_bundle_dir())] + [str(base / f"{name}.jar") for name in JENA_JARS + DEPENDENCY_JARS]
+    entries = [str(_xerces_bundle_jar())] + [str(base / f"{name}.jar") for name in JENA_JARS + DEPENDENCY_JARS]
     return os.pathsep.join(entries)
 
 
 def _run(main_class: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = ["java", *JVM_OPTIONS, "-cp", classpath(), main_class, *args]
+    cp = classpath()
+    archive_options, to_publish = _class_archive_options(cp)
+    cmd = ["java", *JVM_OPTIONS, *archive_options, "-cp", cp, main_class, *args]
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
+        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
                               timeout=COMMAND_TIMEOUT, check=False)
     except subprocess.TimeoutExpired as err:
         raise JenaError(f"{main_class} did not finish within {COMMAND_TIMEOUT} s") from err
+    if to_publish is not None and to_publish[0].is_file():
+        os.replace(*to_publish)
+    return proc
 
 
 def _log_messages(stderr: str) -> tuple[list[str], list[str]]:
@@ -130,9 +164,15 @@ def _failure(main_class: str, proc: subprocess.CompletedProcess[str]) -> JenaErr
     return JenaError(f"{main_class} failed (exit {proc.returncode}): {detail}")
 
 
-def riot_validate(ttl: Path | str) -> tuple[list[str], list[str]]:
-    """Parse `ttl` with Jena RIOT; return its (errors, warnings), each one message per line."""
-    proc = _run("riotcmd.riot", "--validate", str(ttl))
+def riot_validate(path: Path | str, syntax: str | None = None) -> tuple[list[str], list[str]]:
+    """Parse an RDF file with Jena RIOT; return its (errors, warnings), one message each.
+
+    `syntax` overrides the guess from the file suffix.  Debian's Jena has no
+    JSON provider for its JSON-LD 1.1 parser (titanium), so read JSON-LD with
+    syntax="jsonld10".
+    """
+    options = [f"--syntax={syntax}"] if syntax else []
+    proc = _run("riotcmd.riot", "--validate", *options, str(path))
     errors, warnings = _log_messages(proc.stderr)
     if proc.returncode != 0 and not errors and not warnings:
         raise _failure("riotcmd.riot", proc)

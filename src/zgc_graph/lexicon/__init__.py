@@ -44,6 +44,7 @@ class Lexicon:
     enumeration_heads: dict[str, tuple[EntityType, str | None]]
     apposition_heads: dict[str, tuple[EntityType, str | None]]
     non_entity_heads: tuple[str, ...]
+    vague_policy_heads: tuple[str, ...]
     left_boundaries: frozenset[str]
     left_boundaries_by_length: tuple[str, ...]
     name_verbs: frozenset[str]
@@ -86,6 +87,7 @@ def load() -> Lexicon:
         enumeration_heads=_typed(entities["enumeration_heads"]),
         apposition_heads=_typed(entities["apposition_heads"]),
         non_entity_heads=_longest_first(entities["non_entity_heads"]),
+        vague_policy_heads=_longest_first(entities["vague_policy_heads"]),
         left_boundaries=frozenset(names["left_boundaries"]),
         left_boundaries_by_length=_longest_first(names["left_boundaries"]),
         name_verbs=frozenset(names["name_verbs"]),

@@ -3,7 +3,8 @@
 Each file starts with `# title: …` and `# description: …` lines, and one
 `# param: NAME — what it is` line per parameter.  A parameter appears in the
 query as the variable `$NAME`, so the file stays valid SPARQL on its own; it
-is replaced by an escaped string literal, never pasted in raw.
+is replaced by an escaped string literal, never pasted in raw, so it may
+stand wherever an expression may (FILTER, BIND), not in a triple pattern.
 """
 from __future__ import annotations
 
@@ -57,8 +58,15 @@ def list_canned() -> list[CannedQuery]:
 
 
 def sparql_string(value: str) -> str:
-    """`value` as a SPARQL string literal that cannot end early or inject syntax."""
-    return '"' + "".join(_SPARQL_ESCAPES.get(ch, ch) for ch in value) + '"'
+    """`value` as a SPARQL string expression that cannot end early or inject syntax.
+
+    Some parsers (rdflib) expand `\\uXXXX` anywhere in the query text before
+    parsing, even after an escaped backslash; a value holding a backslash
+    followed by u/U is therefore split there and rejoined with CONCAT.
+    """
+    pieces = re.split(r"(?<=\\)(?=[uU])", value)
+    quoted = ['"' + "".join(_SPARQL_ESCAPES.get(ch, ch) for ch in piece) + '"' for piece in pieces]
+    return quoted[0] if len(quoted) == 1 else "CONCAT(" + ", ".join(quoted) + ")"
 
 
 def get_canned(name: str, /, **params: str) -> str:

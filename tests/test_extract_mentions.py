@@ -1,0 +1,67 @@
+"""Mention finding on paragraphs written for these tests (none from the seed article)."""
+from extract_helpers import entity_named, extract, types
+
+
+def test_suffix_names_stop_at_verbs_and_prepositions(tmp_path):
+    corpus = extract(tmp_path, "市里推荐星河集团牵头试点。由蓝图大学与青松研究院共同承担课题。")
+    found = types(corpus)
+    assert found["星河集团"] == "Organisation"
+    assert found["蓝图大学"] == "Organisation"
+    assert found["青松研究院"] == "Organisation"
+    assert not any(label.startswith(("推荐", "由")) for label in found)
+
+
+def test_descriptions_are_not_names(tmp_path):
+    corpus = extract(tmp_path, "该区打造了一批高质量园区和海外创新中心，并出台了相关政策。世界领先科技园区建设成效显著。")
+    assert corpus.entities == {}
+
+
+def test_book_title_is_a_policy_unless_a_journal(tmp_path):
+    corpus = extract(tmp_path, "市政府印发《关于加快建设科创走廊的实施意见》。该成果发表在《自然》杂志上。")
+    found = types(corpus)
+    assert found["关于加快建设科创走廊的实施意见"] == "Policy"
+    assert found["自然"] == "Organisation"
+
+
+def test_enumeration_items_take_the_type_of_the_head_noun(tmp_path):
+    corpus = extract(tmp_path, "目前，云杉智造、蓝鲸数科、飞羽医疗等60多家高新技术企业已入驻星湖科学城。")
+    found = types(corpus)
+    for name in ("云杉智造", "蓝鲸数科", "飞羽医疗"):
+        assert found[name] == "Organisation"
+    assert found["星湖科学城"] == "Platform"
+
+
+def test_lists_of_fields_are_not_entities(tmp_path):
+    corpus = extract(tmp_path, "园区聚焦人工智能、集成电路、生物医药等重点领域布局的高端园区。")
+    assert "人工智能" not in types(corpus)
+    assert "集成电路" not in types(corpus)
+
+
+def test_listed_measures_before_a_policy_noun(tmp_path):
+    corpus = extract(tmp_path, "新区推出“赛马制”、容缺受理、先建后验等多项政策支持企业发展。")
+    found = types(corpus)
+    assert found["容缺受理"] == "Policy"
+    assert found["先建后验"] == "Policy"
+
+
+def test_people_next_to_titles(tmp_path):
+    corpus = extract(tmp_path, "星河集团副总裁周明远表示，公司将加大投入。蓝图大学材料学院陈静教授团队参与研发。"
+                               "天津市科委产业处副处长吴越在发布会上介绍了情况。")
+    found = types(corpus)
+    for name in ("周明远", "陈静", "吴越"):
+        assert found[name] == "Person"
+    titles = {(m.person, m.organisation, m.title) for m in corpus.memberships}
+    assert ("周明远", "星河集团", "副总裁") in titles
+    assert ("陈静", "蓝图大学材料学院", "教授") in titles
+    assert ("吴越", "天津市科委", "产业处副处长") in titles
+
+
+def test_people_are_not_found_in_ordinary_words(tmp_path):
+    corpus = extract(tmp_path, "媒体记者近日走进园区。院长表示满意。")
+    assert not [e for e in corpus.entities.values() if e.type.value == "Person"]
+
+
+def test_quoted_names_with_a_typing_suffix(tmp_path):
+    corpus = extract(tmp_path, "星河集团牵头组建“智能网联汽车创新联合体”，入选“启航计划”。")
+    assert entity_named(corpus, "智能网联汽车创新联合体").type.value == "Platform"
+    assert entity_named(corpus, "启航计划").type.value == "Policy"

@@ -1,0 +1,67 @@
+"""Relations, numbers and dates, each with the sentence it was read from."""
+from datetime import date
+
+from extract_helpers import extract, triples
+
+
+def test_consortium_leader_members_and_count(tmp_path):
+    text = ("2023年，星河集团牵头组建“长城智能装备创新联合体”。该创新联合体由星河集团联合9家上下游企业、"
+            "5家高校院所等15家单位共同组建，成员单位包括蓝图大学、青松研究院、云杉智造等。")
+    corpus = extract(tmp_path, text)
+    found = triples(corpus)
+    consortium = "长城智能装备创新联合体"
+    assert ("星河集团", "leads", consortium) in found
+    for member in ("蓝图大学", "青松研究院", "云杉智造"):
+        assert (member, "memberOf", consortium) in found
+    counts = [a for a in corpus.attributes if a.property == "memberCount"]
+    assert [(a.subject, a.value) for a in counts] == [(consortium, 15)]
+    for rel in corpus.relations:
+        assert rel.evidence.text in text
+        assert text[rel.evidence.char_start:rel.evidence.char_end] == rel.evidence.text
+
+
+def test_tenants_of_a_park_both_ways(tmp_path):
+    text = ("星湖园区——云杉科学城。目前已入驻蓝鲸数科、飞羽医疗等80余家企业。"
+            "此外，青松科技等20家企业已入驻星湖科技园。")
+    found = triples(extract(tmp_path, text))
+    assert ("蓝鲸数科", "locatedIn", "云杉科学城") in found
+    assert ("飞羽医疗", "locatedIn", "云杉科学城") in found
+    assert ("青松科技", "locatedIn", "星湖科技园") in found
+
+
+def test_parts_of_a_whole(tmp_path):
+    text = "包括滨江科学城、临港科学城、西湖科技园在内的“两城一园”，贡献了全市一半的产值。"
+    found = triples(extract(tmp_path, text))
+    for part in ("滨江科学城", "临港科学城", "西湖科技园"):
+        assert (part, "partOf", "两城一园") in found
+
+
+def test_policy_issuer_and_date(tmp_path):
+    text = "2023年4月12日，天津市科委印发《关于支持新型研发机构发展的若干措施》。"
+    corpus = extract(tmp_path, text)
+    assert ("关于支持新型研发机构发展的若干措施", "issuedBy", "天津市科委") in triples(corpus)
+    dates = [(a.subject, a.value, a.precision) for a in corpus.attributes if a.property == "issuedOn"]
+    assert dates == [("关于支持新型研发机构发展的若干措施", date(2023, 4, 12), "day")]
+
+
+def test_issuer_named_in_the_title(tmp_path):
+    corpus = extract(tmp_path, "2015年6月，《国务院关于大力推进大众创业万众创新若干政策措施的意见》正式公布。")
+    title = "国务院关于大力推进大众创业万众创新若干政策措施的意见"
+    assert (title, "issuedBy", "国务院") in triples(corpus)
+    assert [(a.value, a.precision) for a in corpus.attributes if a.property == "issuedOn"] == [(date(2015, 6, 1), "month")]
+
+
+def test_benefits_partners_predecessors(tmp_path):
+    text = ("受益于滨江先行先试政策，星河集团今年营收增长三成。"
+            "蓝图大学与华北电力集团、青松研究院签署战略合作协议。"
+            "滨江高新技术产业开发区的前身是滨江科技园。")
+    found = triples(extract(tmp_path, text))
+    assert ("星河集团", "benefitsFrom", "滨江先行先试政策") in found
+    assert ("华北电力集团", "partnerOf", "蓝图大学") in found or ("蓝图大学", "partnerOf", "华北电力集团") in found
+    assert ("滨江科技园", "predecessorOf", "滨江高新技术产业开发区") in found
+
+
+def test_no_relation_without_a_trigger(tmp_path):
+    text = "星河集团和蓝图大学都在滨江科学城。天津市科委关注《关于支持新型研发机构发展的若干措施》。"
+    found = triples(extract(tmp_path, text))
+    assert not any(p in ("leads", "memberOf", "issuedBy", "partnerOf") for _, p, _ in found)

@@ -1,0 +1,34 @@
+"""One entity per thing, whatever the paragraph calls it."""
+from extract_helpers import entity_named, extract
+
+
+def test_declared_short_form(tmp_path):
+    corpus = extract(tmp_path, "北京青松生物医药科技有限公司(以下简称“青松生物”)今年营收翻番。青松生物董事长李想表示将扩产。")
+    entity = entity_named(corpus, "青松生物")
+    assert entity.label == "北京青松生物医药科技有限公司"
+    assert [e for e in corpus.entities.values() if "青松生物" in e.names] == [entity]
+
+
+def test_country_prefix_and_company_forms(tmp_path):
+    corpus = extract(tmp_path, "法国达索集团高级副总裁马克表示看好中国市场。达索集团与星河集团签署合作协议。"
+                               "星河科技等5家企业入选名单。")
+    assert entity_named(corpus, "达索集团") is entity_named(corpus, "法国达索集团")
+    assert entity_named(corpus, "星河科技") is entity_named(corpus, "星河集团")
+
+
+def test_zone_designations_and_abbreviations(tmp_path):
+    corpus = extract(tmp_path, "张江科技园区是上海的创新高地。张江示范区内企业在上海证券交易所上市，"
+                               "今年新增上交所上市公司5家。")
+    assert entity_named(corpus, "张江示范区") is entity_named(corpus, "张江科技园区")
+    assert entity_named(corpus, "上交所") is entity_named(corpus, "上海证券交易所")
+
+
+def test_similar_names_stay_apart(tmp_path):
+    corpus = extract(tmp_path, "北京大学与北京理工大学共建联合实验室。华为与华威集团签署合作协议。")
+    assert entity_named(corpus, "北京大学") is not entity_named(corpus, "北京理工大学")
+    assert entity_named(corpus, "华为") is not entity_named(corpus, "华威集团")
+
+
+def test_bare_office_resolves_to_the_full_name(tmp_path):
+    corpus = extract(tmp_path, "天津市政府印发若干措施。天津市委、市政府高度重视科技创新。")
+    assert entity_named(corpus, "市政府").label == "天津市政府"
