@@ -7,6 +7,8 @@ relation supported by two documents.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -136,3 +138,27 @@ CONTRACT_QUERIES = {
     "blank_statements": "SELECT ?st ?p WHERE { ?st a rdf:Statement ; rdf:predicate ?p FILTER(isBlank(?st)) }",
     "ask_pinyin_lowercase": 'ASK { ?x rdfs:label ?l FILTER(langMatches(lang(?l), "zh-latn-pinyin")) }',
 }
+
+
+def best_known_name(graph: Graph) -> str:
+    """A value for canned queries' `name` parameter, read from the graph itself (never typed in):
+    the Chinese name of the entity with the most evidence statements."""
+    statements = Counter(graph.objects(None, RDF.subject))
+    labelled = [(-statements[e], str(label)) for e, label in graph.subject_objects(SKOS.prefLabel)
+                if isinstance(label, Literal) and label.language == "zh"]
+    if not labelled:
+        raise AssertionError("the graph has no skos:prefLabel@zh to fill the 'name' parameter with")
+    return min(labelled)[1]
+
+
+def canned_queries(graph: Graph) -> dict[str, str]:
+    """Every canned query, parameters filled from `graph`."""
+    from zgc_graph.queries import get_canned, list_canned
+
+    queries = {}
+    for canned in list_canned():
+        unknown = set(canned.params) - {"name"}
+        if unknown:
+            raise AssertionError(f"canned query {canned.name} takes {sorted(unknown)}: teach interop_fixtures a value")
+        queries[canned.name] = get_canned(canned.name, **{p: best_known_name(graph) for p in canned.params})
+    return queries

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from zgc_graph.cli import main
-from test_evaluate_metrics import GOLD, perfect, turtle
+from evaluate_fixtures import GOLD, perfect, turtle
 
 
 @pytest.fixture

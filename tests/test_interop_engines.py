@@ -6,15 +6,13 @@ FAIL with the reason, because "loads in Jena" is a promise to users.
 """
 from __future__ import annotations
 
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph
 
 from zgc_graph.export.turtle import serialize_turtle
 from zgc_graph.fsutil import atomic_write_text
@@ -22,10 +20,9 @@ from zgc_graph.graph.build import build_graph
 from zgc_graph.graph.vocab import SPARQL_PREFIXES
 from zgc_graph.interop import jena
 from zgc_graph.interop.results import describe_difference, rows_from_json, rows_from_oxigraph, rows_from_rdflib
-from zgc_graph.queries import get_canned, list_canned
 
 from graph_fixtures import make_corpus
-from interop_fixtures import CONTRACT_QUERIES, contract_graph
+from interop_fixtures import CONTRACT_QUERIES, canned_queries, contract_graph
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -34,28 +31,6 @@ def require_jena() -> None:
     reason = jena.jena_missing()
     if reason:
         pytest.fail(f"Apache Jena is required for the cross-engine test: {reason}", pytrace=False)
-
-
-def best_known_name(graph: Graph) -> str:
-    """A name for `entity.rq`, read from the graph: the entity with the most evidence statements."""
-    statements = Counter(graph.objects(None, RDF.subject))
-    labelled = [(-statements[e], str(l)) for e, l in graph.subject_objects(SKOS.prefLabel)
-                if isinstance(l, Literal) and l.language == "zh"]
-    if not labelled:
-        pytest.fail("the graph has no skos:prefLabel@zh to fill the 'name' parameter with")
-    return min(labelled)[1]
-
-
-def canned_queries(graph: Graph) -> dict[str, str]:
-    queries = {}
-    for canned in list_canned():
-        params = {}
-        for name in canned.params:
-            if name != "name":
-                pytest.fail(f"canned query {canned.name} takes parameter '{name}': teach this test a value for it")
-            params[name] = best_known_name(graph)
-        queries[canned.name] = get_canned(canned.name, **params)
-    return queries
 
 
 @dataclass

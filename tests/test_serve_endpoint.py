@@ -25,10 +25,10 @@ from zgc_graph.export.turtle import serialize_turtle
 from zgc_graph.graph.build import build_graph
 from zgc_graph.graph.vocab import SPARQL_PREFIXES
 from zgc_graph.interop.results import rows_from_json_document, rows_from_rdflib
-from zgc_graph.queries import get_canned, list_canned
 from zgc_graph.serve import SparqlServer
 
 from graph_fixtures import make_corpus
+from interop_fixtures import canned_queries
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 INSERT = 'PREFIX zgc: <https://w3id.org/zgc-graph/ontology#> INSERT DATA { <https://example.org/x> zgc:memberCount 1 }'
@@ -68,28 +68,18 @@ def client(url: str, query: str, fmt: str = JSON, method: str | None = None) -> 
     return sw
 
 
-def canned_params(graph: Graph) -> dict[str, str]:
-    """A value for `entity.rq`'s name: any zh prefLabel of the graph, read from the graph."""
-    names = sorted(str(o) for o in graph.objects(None, None) if getattr(o, "language", None) == "zh")
-    return {"name": names[0]}
-
-
 def count(url: str) -> int:
     data = client(url, COUNT).query().convert()
     return int(data["results"]["bindings"][0]["n"]["value"])
 
 
 def test_every_canned_query_answers_like_rdflib(server: SparqlServer, graph: Graph) -> None:
-    params = canned_params(graph)
     methods = [None, POST, POSTDIRECTLY]  # GET, form POST and direct POST, in turn
-    answered = 0
-    for i, canned in enumerate(list_canned()):
-        query = get_canned(canned.name, **{k: params["name"] for k in canned.params})
+    for i, (name, query) in enumerate(sorted(canned_queries(graph).items())):
         expected = rows_from_rdflib(graph.query(query))
+        assert sum(expected.values()) > 0, f"{name} answers nothing on the test graph: a vacuous check"
         got = rows_from_json_document(client(server.url, query, JSON, methods[i % 3]).query().convert())
-        assert got == expected, canned.name
-        answered += sum(expected.values())
-    assert answered > 0
+        assert got == expected, name
 
 
 def test_update_is_refused_and_changes_nothing(server: SparqlServer) -> None:

@@ -21,7 +21,9 @@ from .extract.resolve import merge_documents
 from .graph.build import build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)
 from .ingest import SkippedFile, read_documents
+from .errors import ValidationFailed
 from .models import Corpus
+from .outlock import locked_output
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -56,18 +58,32 @@ def extract_corpus(paths: Sequence[Path | str], *, strict: bool = False,
 
 def build(paths: Sequence[Path | str] = ("seeds",), out_dir: Path | str = "out", *,
           formats: Sequence[str] = DEFAULT_FORMATS, strict: bool = False,
-          min_confidence: float = 0.0) -> BuildReport:
-    """Build the graph from `paths` (files or folders) and write `formats` into `out_dir`."""
+          min_confidence: float = 0.0, validate_graph: bool = True) -> BuildReport:
+    """Build the graph from `paths` (files or folders) and write `formats` into `out_dir`.
+
+    Everything is computed before anything is written; each file is then
+    replaced atomically under a lock, so a failed, invalid or interrupted build
+    leaves the previous outputs as they were.
+    """
     started = time.perf_counter()
     corpus, skipped = extract_corpus(paths, strict=strict, min_confidence=min_confidence)
     graph = build_graph(corpus)
+    if validate_graph:
+        report = validate(graph)
+        if not report.conforms:
+            first = report.violations[0]
+            raise ValidationFailed(
+                f"the built graph breaks {len(report.violations)} SHACL constraint(s), first: "
+                f"{first.focus_label} {first.path or ''}: {first.message} "
+                f"(outputs not written; --no-validate writes them anyway)")
+    exporters = [get_exporter(name) for name in formats]
     out = Path(out_dir)
     outputs: dict[str, Path] = {}
-    for name in formats:
-        exporter = get_exporter(name)
-        target = out / f"zgc{exporter.suffix}"
-        exporter.write(graph, target)
-        outputs[name] = target
+    with locked_output(out):
+        for exporter in exporters:
+            target = out / f"zgc{exporter.suffix}"
+            exporter.write(graph, target)
+            outputs[exporter.name] = target
     by_type = Counter(e.type.value for e in corpus.entities.values())
     return BuildReport(
         documents=len(corpus.documents), skipped=skipped, entities_by_type=dict(by_type),

@@ -16,11 +16,14 @@ from . import handle_errors
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable file instead of skipping it.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
               help="Drop relations found with a lower confidence.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
-def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence: float, quiet: bool) -> None:
+def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence: float, no_validate: bool,
+            quiet: bool) -> None:
     """Build the knowledge graph from PATHS (files or folders; default: seeds/)."""
-    report = api.build(paths or (Path("seeds"),), out_dir, strict=strict, min_confidence=min_confidence)
+    report = api.build(paths or (Path("seeds"),), out_dir, strict=strict, min_confidence=min_confidence,
+                       validate_graph=not no_validate)
     for skipped in report.skipped:
         click.echo(f"skipped: {skipped.path}: {skipped.reason}", err=True)
     if not quiet:

@@ -29,6 +29,8 @@ _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _STRING_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\ud800-\udfff]')
 _ONTOLOGY_NS = str(ZGC).rstrip("#")
+# rdflib namespace attribute lookups are slow; these are used per triple.
+_TYPE, _FIRST, _REST, _NIL = RDF.type, RDF.first, RDF.rest, RDF.nil
 
 
 def escape_string(text: str) -> str:
@@ -136,15 +138,15 @@ class _Writer:
         items: list[Node] = []
         node: Node = b
         seen: set[Node] = set()
-        while node != RDF.nil:
+        while node != _NIL:
             if not isinstance(node, BNode) or node in seen or (node is not b and node not in self.inline):
                 return None
             seen.add(node)
             preds = self.subjects.get(node, {})
-            if set(preds) != {RDF.first, RDF.rest} or len(preds[RDF.first]) != 1 or len(preds[RDF.rest]) != 1:
+            if set(preds) != {_FIRST, _REST} or len(preds[_FIRST]) != 1 or len(preds[_REST]) != 1:
                 return None
-            items.append(preds[RDF.first][0])
-            node = preds[RDF.rest][0]
+            items.append(preds[_FIRST][0])
+            node = preds[_REST][0]
         return items
 
     # -- terms -------------------------------------------------------------
@@ -171,19 +173,20 @@ class _Writer:
         return f'"{escape_string(lexical)}"^^{self.iri(dt)}'
 
     def term(self, node: Node) -> str:
-        if isinstance(node, BNode) and node in self.inline:
-            return self.inline_bnode(node)
         cached = self.cache.get(node)
-        if cached is None:
-            if isinstance(node, URIRef):
-                cached = self.iri(node)
-            elif isinstance(node, Literal):
-                cached = self.literal(node)
-            elif isinstance(node, BNode):
-                cached = self.labels[node]
-            else:
-                raise TypeError(f"cannot write {type(node).__name__} in Turtle")
-            self.cache[node] = cached
+        if cached is not None:
+            return cached
+        if isinstance(node, URIRef):
+            cached = self.iri(node)
+        elif isinstance(node, Literal):
+            cached = self.literal(node)
+        elif isinstance(node, BNode):
+            if node in self.inline:  # rendered in place, never cached
+                return self.inline_bnode(node)
+            cached = self.labels[node]
+        else:
+            raise TypeError(f"cannot write {type(node).__name__} in Turtle")
+        self.cache[node] = cached
         return cached
 
     def inline_bnode(self, b: BNode) -> str:
@@ -196,10 +199,11 @@ class _Writer:
         return "[ " + self.predicate_list(preds, " ; ") + " ]"
 
     def predicate_list(self, preds: dict[URIRef, list[Node]], sep: str) -> str:
+        rendered = sorted(("" if p == _TYPE else self.term(p), p) for p in preds)
         lines = []
-        for p in sorted(preds, key=lambda p: (p != RDF.type, self.term(p))):
+        for text, p in rendered:
             objs = sorted({self.term(o) for o in preds[p]})
-            lines.append(("a" if p == RDF.type else self.term(p)) + " " + ", ".join(objs))
+            lines.append((text or "a") + " " + ", ".join(objs))
         return sep.join(lines)
 
     # -- document ----------------------------------------------------------

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import Lexicon, load
 from ..models import EntityType, Mention, Sentence
-from .tokens import Token, is_distinctive, segment
+from .tokens import Token, is_distinctive, segment, segment_name
 
 CLAUSE_PUNCT = "，。；：、！？,;:!?\n"
 OPEN_QUOTES = "“‘「『\""
@@ -444,7 +445,7 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
 
 
 def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True) -> int | None:
-    tokens = segment(piece)
+    tokens = segment_name(piece)
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i]
         if tok.text in lex.left_boundaries or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
@@ -457,7 +458,7 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True) 
 
 
 def _cut_name_tail(piece: str, lex: Lexicon) -> int:
-    tokens = segment(piece)
+    tokens = segment_name(piece)
     keep = len(tokens)
     while keep > 0 and _name_like(tokens[keep - 1], lex):
         keep -= 1
@@ -476,7 +477,7 @@ def _item_ok(item: str, lex: Lexicon, verbs_allowed: bool = False) -> bool:
         return False
     if any(ch in item for ch in "“”\"《》()（）"):
         return False
-    for tok in ([] if verbs_allowed else segment(item)):
+    for tok in ([] if verbs_allowed else segment_name(item)):
         if tok.tag.startswith("v") and tok.tag != "vn" and len(tok.text) > 1 and tok.text not in lex.name_verbs:
             return False
         if tok.text in lex.left_boundaries and len(tok.text) > 1:
@@ -488,6 +489,8 @@ def _item_ok(item: str, lex: Lexicon, verbs_allowed: bool = False) -> bool:
 
 def _apposition_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     found = []
+    if "—" not in view.text and "--" not in view.text:
+        return found
     for head, (etype, subtype) in lex.apposition_heads.items():
         for m in re.finditer(re.escape(head) + r"(?:——|—|－－|--)([^，。；：、！？\s]{2,15})", view.text):
             name = m.group(1)
@@ -512,7 +515,7 @@ def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]
     """The policy after an issuing verb: 印发了支持X发展若干措施."""
     found = []
     text = view.text
-    verbs = "|".join(map(re.escape, lex.triggers["issued"]))
+    verbs = _alternation(lex.triggers["issued"]).pattern
     endings = sorted(set(lex.document_endings) | {s for s, v in lex.suffixes.items() if v.type is EntityType.POLICY},
                      key=len, reverse=True)
     for m in re.finditer(rf"(?:{verbs})(?:了)?", text):
@@ -588,19 +591,24 @@ def known_name_pass(sentence_views: list[SentenceView], mentions: list[Mention],
     `short_forms` (京东方 for 京东方科技集团) count only where they are whole words.
     """
     found = list(mentions)
-    for view in sentence_views:
-        for table, whole_words in ((names, False), (short_forms or {}, True)):
-            for name, (etype, subtype) in table.items():
-                if len(name) < 2:
+    for table, whole_words in ((names, False), (short_forms or {}, True)):
+        pattern = _alternation(tuple(sorted((n for n in table if len(n) >= 2), key=lambda n: (-len(n), n))))
+        if pattern is None:
+            continue
+        for view in sentence_views:
+            for match in pattern.finditer(view.text):
+                start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
+                if whole_words and not _whole_word(view, start, end):
                     continue
-                pos = view.text.find(name)
-                while pos >= 0:
-                    start = view.sentence.start + pos
-                    if not whole_words or _whole_word(view, start, start + len(name)):
-                        found.append(Mention(name, start, start + len(name), etype, subtype, view.sentence.index,
-                                             "known-name"))
-                    pos = view.text.find(name, pos + len(name))
+                etype, subtype = table[match.group(0)]
+                found.append(Mention(match.group(0), start, end, etype, subtype, view.sentence.index, "known-name"))
     return select(found)
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...]) -> re.Pattern | None:
+    """One regex for many literal words, longest first."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def _whole_word(view: SentenceView, start: int, end: int) -> bool:
@@ -614,7 +622,7 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
     """A与B签署/共建…: B is an organisation even when no rule named it."""
     lex = lex or load()
     found = list(mentions)
-    triggers = "|".join(map(re.escape, lex.triggers["partner"]))
+    triggers = _alternation(lex.triggers["partner"]).pattern
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -654,7 +662,7 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
                 continue
             start = view.tokens[start_idx].start
             name = view.text[view.rel(start):rel_start - 1]
-            if _item_ok(name, lex) and (suffix_of(name, lex) or any(is_distinctive(t) for t in segment(name))):
+            if _item_ok(name, lex) and (suffix_of(name, lex) or any(is_distinctive(t) for t in segment_name(name))):
                 suf = suffix_of(name, lex)
                 found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
                                      suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",

@@ -15,6 +15,7 @@ from datetime import date
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Entity, EntityType, Evidence, Membership, Mention, Relation, Sentence,
                       SourceDocument)
+from .mentions import _alternation
 from .persons import PersonRole
 from .resolve import DocumentEntities
 
@@ -85,9 +86,7 @@ class Context:
 
 
 def _triggers(ctx: Context, name: str):
-    words = ctx.lex.triggers[name]
-    pattern = "|".join(map(re.escape, words))
-    return re.finditer(pattern, ctx.text)
+    return _alternation(ctx.lex.triggers[name]).finditer(ctx.text)
 
 
 def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；！？;!?]|，(?!\s)") -> list[Mention]:
@@ -150,7 +149,7 @@ def leads(ctx: Context) -> None:
 
 def founded_by(ctx: Context) -> None:
     """B由A联合C、D等N家…共同组建: A leads B, C and D are members, B has N members."""
-    verbs = "|".join(map(re.escape, ctx.lex.triggers["co_found"]))
+    verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
         inner_start = m.start(1)
         founders = [x for x in ctx.after(inner_start, ORG) if ctx.rel(x)[1] <= m.end(1)]
@@ -288,7 +287,7 @@ def issued(ctx: Context) -> None:
                 break
             chain_start = ctx.rel(prev[0])[0]
         lead_in = ctx.text[:chain_start].rstrip("《“")
-        verb = re.search(r"(" + "|".join(map(re.escape, ctx.lex.triggers["issued"])) + r")了?(?:新一轮|一批|若干)?$", lead_in)
+        verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
         if verb:
             verb_at = verb.start()
             subj = _nearest_before(ctx, verb_at, (ORG,), 20, r"^(?:将|已|还|也|正式|于.{0,12}|在.{0,16})*$")
@@ -390,7 +389,7 @@ def participates(ctx: Context) -> None:
 
 
 def partners(ctx: Context) -> None:
-    triggers = "|".join(map(re.escape, ctx.lex.triggers["partner"]))
+    triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?(?:{triggers})", ctx.text):
         subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾)*$")
         if subj is None:

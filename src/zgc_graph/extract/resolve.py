@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
                       Relation, SYMMETRIC_RELATIONS)
 from .mentions import PRIORITY
-from .tokens import is_distinctive, segment
+from .tokens import is_distinctive, segment_name
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
 COMPANY_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "技术", "医疗", "生物",
@@ -106,7 +106,7 @@ def _company_core(key: str) -> str:
 def _is_place(text: str, lex: Lexicon) -> bool:
     if text in lex.country_prefixes:
         return True
-    tokens = segment(text)
+    tokens = segment_name(text)
     return len(tokens) == 1 and tokens[0].tag == "ns"
 
 
@@ -115,7 +115,7 @@ def _place_prefix(key: str, lex: Lexicon) -> str | None:
     for country in lex.country_prefixes:
         if key.startswith(country):
             return country
-    tokens = segment(key)
+    tokens = segment_name(key)
     if len(tokens) > 1 and tokens[0].tag == "ns":
         return tokens[0].text
     return None
@@ -322,7 +322,7 @@ class DocumentEntities:
                 for short in (core, core[len(place):] if place else ""):
                     if len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \
                             and short not in lex.generic_modifiers and not _is_place(short, lex) \
-                            and any(is_distinctive(t) for t in segment(short)):
+                            and any(is_distinctive(t) for t in segment_name(short)):
                         out[short] = (entity.type, entity.subtype)
         return out
 

@@ -38,17 +38,28 @@ def _tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+def _tag(word: str, tags: dict[str, str]) -> str:
+    tag = tags.get(word)
+    if tag is None:
+        tag = "eng" if word.isascii() and word.isalnum() else ("?" if word.strip() else "w")
+    return tag
+
+
 def segment(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of a sentence, with offsets starting at `offset`."""
     tags = _tags()
     tokens: list[Token] = []
     pos = offset
     for word in jieba.cut(text):
-        tag = tags.get(word)
-        if tag is None:
-            tag = "eng" if word.isascii() and word.isalnum() else ("?" if word.strip() else "w")
-        tokens.append(Token(word, pos, pos + len(word), tag))
+        tokens.append(Token(word, pos, pos + len(word), _tag(word, tags)))
         pos += len(word)
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def segment_name(text: str) -> tuple[Token, ...]:
+    """Tokens of a short string such as a candidate name (cached: names recur)."""
+    return tuple(segment(text))
 
 
 def is_distinctive(token: Token) -> bool:

@@ -6,6 +6,7 @@ relation, number, date and title carries an rdf:Statement with its evidence.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -134,6 +135,7 @@ def attribute_literal(attr: Attribute) -> Literal | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def decimal_literal(value: float) -> Literal:
     """xsd:decimal in canonical form (1.0, 0.85): stores compare it by value, Turtle keeps it."""
     text = format(Decimal(repr(round(float(value), 6))).normalize(), "f")
@@ -201,18 +203,42 @@ def _best_per_statement(facts: list[_Fact]) -> list[_Fact]:
     return [best[k] for k in sorted(best)]
 
 
+_STATEMENT_PROPS = (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom,
+                    ZGC.evidence, ZGC.charStart, ZGC.charEnd, ZGC.extractionRule, ZGC.confidence)
+
+
 def _add_fact(graph: Graph, fact: _Fact) -> None:
+    (a, statement, subject, predicate, obj, derived, evidence, char_start, char_end, rule,
+     confidence) = _STATEMENT_PROPS
     ev = fact.evidence
-    graph.add((fact.subject, fact.predicate, fact.object))
     node = statement_iri(*fact.key[:3], ev.doc_id, ev.char_start, ev.char_end)
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, fact.subject))
-    graph.add((node, RDF.predicate, fact.predicate))
-    graph.add((node, RDF.object, fact.object))
-    graph.add((node, PROV.wasDerivedFrom, document_iri(ev.doc_id)))
-    graph.add((node, ZGC.evidence, Literal(ev.text, lang="zh")))
-    graph.add((node, ZGC.charStart, Literal(ev.char_start)))
-    graph.add((node, ZGC.charEnd, Literal(ev.char_end)))
+    graph.addN((s, p, o, graph) for s, p, o in (
+        (fact.subject, fact.predicate, fact.object),
+        (node, a, statement),
+        (node, subject, fact.subject),
+        (node, predicate, fact.predicate),
+        (node, obj, fact.object),
+        (node, derived, document_iri(ev.doc_id)),
+        (node, evidence, _zh(ev.text)),
+        (node, char_start, _integer(ev.char_start)),
+        (node, char_end, _integer(ev.char_end)),
+        (node, confidence, decimal_literal(fact.confidence)),
+    ))
     if fact.rule:
-        graph.add((node, ZGC.extractionRule, Literal(fact.rule)))
-    graph.add((node, ZGC.confidence, decimal_literal(fact.confidence)))
+        graph.add((node, rule, _plain(fact.rule)))
+
+
+# Many statements share a sentence, an offset, a rule: build each literal once.
+@functools.lru_cache(maxsize=1 << 16)
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _plain(text: str) -> Literal:
+    return Literal(text)

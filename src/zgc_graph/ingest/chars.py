@@ -10,10 +10,12 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import opencc
 
 # Full-width digits, Latin letters and round brackets; NFKC for these only.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _FULLWIDTH = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF08, 0xFF09]
 
 
@@ -27,8 +29,8 @@ def _entries(name: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], frozenset[str], re.Pattern[str] | None, dict[str, str]]:
-    """(char table, the foldable chars, phrase pattern, phrase -> simplified)."""
+def _tables() -> tuple[dict[int, str], Callable[[str], bool], re.Pattern[str] | None, dict[str, str]]:
+    """(char table, 'holds a foldable char' test, phrase pattern, phrase -> simplified)."""
     table: dict[int, str] = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _FULLWIDTH}
     converter = opencc.OpenCC("t2s")
     for key, _ in _entries("TSCharacters.txt"):
@@ -44,17 +46,34 @@ def _tables() -> tuple[dict[int, str], frozenset[str], re.Pattern[str] | None, d
         simplified = converter.convert(key)
         if len(simplified) == len(key) and simplified != key.translate(table):
             phrases[key] = simplified
-    # A set, not a regex class: `re` scans a 4,000-character class linearly.
-    foldable = frozenset(chr(cp) for cp in table)
+    any_foldable = _detector(frozenset(chr(cp) for cp in table))
     phrase_re = (re.compile("|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p))))
                  if phrases else None)
-    return table, foldable, phrase_re, phrases
+    return table, any_foldable, phrase_re, phrases
+
+
+def _detector(chars: frozenset[str]) -> Callable[[str], bool]:
+    """A fast 'does the text hold one of `chars`' test.
+
+    A character class of BMP characters compiles to a bitmap (1 µs per 100
+    characters); astral members would turn it into a linear list, so they are
+    tested only when the text holds an astral character at all.
+    """
+    bmp = re.compile("[" + "".join(re.escape(c) for c in sorted(chars) if ord(c) < 0x10000) + "]")
+    astral = frozenset(c for c in chars if ord(c) >= 0x10000)
+
+    def test(text: str) -> bool:
+        if bmp.search(text) is not None:
+            return True
+        return bool(astral) and _ASTRAL.search(text) is not None and not astral.isdisjoint(text)
+
+    return test
 
 
 def fold(text: str) -> str:
     """Full-width ASCII -> ASCII and traditional -> simplified, one char for one char."""
-    table, foldable, phrase_re, phrases = _tables()
-    if foldable.isdisjoint(text):
+    table, any_foldable, phrase_re, phrases = _tables()
+    if not any_foldable(text):
         return text
     folded = text.translate(table)
     if phrase_re is None or not phrase_re.search(text):

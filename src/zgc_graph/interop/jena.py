@@ -30,7 +30,7 @@ from ..errors import ZgcError
 
 JAR_DIR_ENV = "ZGC_JENA_JARS"          # override /usr/share/java, e.g. for a Jena unpacked elsewhere
 DEFAULT_JAR_DIR = Path("/usr/share/java")
-INSTALL_HINT = "install it with: apt-get install default-jre-headless libapache-jena-java"
+INSTALL_HINT = "install them with: apt-get install default-jre-headless libapache-jena-java"
 
 JENA_JARS = (
     "jena-arq", "jena-base", "jena-cmds", "jena-core", "jena-dboe-base", "jena-dboe-index",
@@ -43,8 +43,10 @@ DEPENDENCY_JARS = (
     "jackson-core", "jackson-databind", "jakarta.json-api", "jsonld-java", "protobuf", "thrift",
     "titanium-json-ld", "slf4j-api", "slf4j-simple", "jcl-over-slf4j",
 )
-# Short-lived commands: skip the optimising JIT, it only costs start-up time.
-JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8")
+# Short-lived commands: skip the optimising JIT, it only costs start-up time.  Older JVMs
+# without the class-archive options below ignore them instead of refusing to start.
+JVM_OPTIONS = ("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+               "-Dfile.encoding=UTF-8")
 _XERCES_PREFIX = "org/apache/jena/ext/xerces/impl/"
 _LOG_LINE = re.compile(r"^\[[^\]]*\]\s+(ERROR|WARN)\s+(.*)$")
 # Wall-clock bound for one command; Jena on a laptop-sized graph needs seconds.
