@@ -3,7 +3,8 @@
 The gold file is YAML (format in the README, "Evaluating extraction"): entities
 with type, aliases and a `core` flag; relations and attributes with evidence and
 accepted alternatives; optional `excluded_mentions` (explanations shown beside
-false positives) and `must_not` (entities and relations that must not appear).
+false positives) and `must_not` (entities, relations and attribute values that
+must not appear).
 
 Decisions worth knowing when reading the figures:
 
@@ -39,7 +40,7 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from .errors import GraphFileError, InputError
+from .errors import GraphFileError, InputError, ZgcError
 from .graph.vocab import ORG, ZGC
 
 TOP_TYPES = ("Organisation", "Person", "Policy", "Platform")
@@ -121,6 +122,7 @@ class Gold:
     excluded: tuple[tuple[str, str], ...] = ()          # (normalised text, why)
     must_not_entities: tuple[str, ...] = ()
     must_not_relations: tuple[GoldRelation, ...] = ()
+    must_not_attributes: tuple[GoldAttribute, ...] = ()
 
 
 def _fail(path: Path, where: str, what: str) -> InputError:
@@ -226,13 +228,15 @@ def load_gold(path: Path | str) -> Gold:
                        for i, a in enumerate(_items(data, "attributes", path)))
     must_not = data.get("must_not") or {}
     if not isinstance(must_not, dict):
-        raise _fail(path, "must_not", "expected a mapping with `entities` and/or `relations`")
+        raise _fail(path, "must_not", "expected a mapping of `entities`, `relations`, `attributes`")
     gold = Gold(
         path=str(path), entities=entities, relations=relations, attributes=attributes,
         excluded=_excluded(data, path),
         must_not_entities=_strings(must_not.get("entities"), path, "must_not.entities"),
         must_not_relations=tuple(_relation(r, path, f"must_not.relations[{i}]")
                                  for i, r in enumerate(_items(must_not, "relations", path))),
+        must_not_attributes=tuple(_attribute(a, path, f"must_not.attributes[{i}]")
+                                  for i, a in enumerate(_items(must_not, "attributes", path))),
     )
     _check_references(gold, path)
     return gold
@@ -290,7 +294,7 @@ def _top_classes(graph: Graph) -> dict[URIRef, frozenset[str]]:
     try:
         from .graph.ontology import load_ontology
         sources.append(load_ontology())
-    except Exception:  # a missing ontology only loses subclasses the graph does not declare itself
+    except ZgcError:  # a missing ontology only loses subclasses the graph does not declare itself
         pass
     for source in sources:
         for sub, sup in source.subject_objects(RDFS.subClassOf):
@@ -325,10 +329,10 @@ def _entities(graph: Graph) -> dict[str, PredictedEntity]:
         types = frozenset().union(*(tops.get(c, frozenset()) for c in graph.objects(node, RDF.type)))
         if not types:
             continue
-        labels = [lit for p in (SKOS.prefLabel, RDFS.label) for lit in graph.objects(node, p) if _is_chinese(lit)]
-        alts = [lit for lit in graph.objects(node, SKOS.altLabel) if _is_chinese(lit)]
-        names = frozenset(n for n in (normalise_name(x) for x in (*labels, *alts)) if n)
-        label = str(sorted(labels)[0]) if labels else (str(sorted(alts)[0]) if alts else str(node))
+        by_kind = [sorted(str(lit) for lit in graph.objects(node, p) if _is_chinese(lit))
+                   for p in (SKOS.prefLabel, RDFS.label, SKOS.altLabel)]
+        names = frozenset(n for n in (normalise_name(x) for kind in by_kind for x in kind) if n)
+        label = next((kind[0] for kind in by_kind if kind), str(node))
         found[str(node)] = PredictedEntity(iri=str(node), label=label, names=names, types=types)
     return found
 
@@ -609,23 +613,16 @@ def _score_relations(gold: Gold, entities: dict[str, PredictedEntity], relations
         false_positive_relations=[_rel_view(p, entities) for p in scored if p not in true_pos],
         unscored_relations=dict(sorted(unscored.items())),
     )
-    violations = [f"relation {v.subject} {v.predicate} {v.object}" for v in
-                  (_rel_view(p, entities) for p in relations
-                   if any(_relation_matches(m, p, entities, matcher, symmetric) for m in gold.must_not_relations))]
-    forbidden = {normalise_name(n): n for n in gold.must_not_entities}
-    for ent in sorted(entities.values(), key=lambda e: e.label):
-        for name in sorted(ent.names & forbidden.keys()):
-            violations.append(f"entity {forbidden[name]} ({ent.label}, {ent.iri})")
-    report["must_not_violations"] = violations
+def _attribute_matches(attr: GoldAttribute, pred: PredictedAttribute, entities: dict[str, PredictedEntity],
+                       matcher: _Matcher) -> bool:
+    return (pred.property == attr.property and pred.value in {attr.value, *attr.accept_values}
+            and bool(entities[pred.subject].names & matcher.expand((attr.subject,))))
 
 
 def _score_attributes(gold: Gold, entities: dict[str, PredictedEntity], attributes: list[PredictedAttribute],
                       matcher: _Matcher, report: dict[str, Any]) -> None:
     def found(attr: GoldAttribute) -> bool:
-        subjects = matcher.expand((attr.subject,))
-        values = {attr.value, *attr.accept_values}
-        return any(p.property == attr.property and p.value in values and entities[p.subject].names & subjects
-                   for p in attributes)
+        return any(_attribute_matches(attr, p, entities, matcher) for p in attributes)
 
     ok = [found(a) for a in gold.attributes]
     core = [i for i, a in enumerate(gold.attributes) if a.core]
@@ -634,6 +631,21 @@ def _score_attributes(gold: Gold, entities: dict[str, PredictedEntity], attribut
         attribute_recall=Ratio(sum(ok), len(gold.attributes)),
         missed_attributes=[a for a, hit in zip(gold.attributes, ok) if not hit],
     )
+
+
+def _must_not(gold: Gold, entities: dict[str, PredictedEntity], relations: list[PredictedRelation],
+              attributes: list[PredictedAttribute], symmetric: frozenset[str], matcher: _Matcher) -> list[str]:
+    """Everything the graph states that the gold file's `must_not` forbids, one line each."""
+    found = [f"relation {v.subject} {v.predicate} {v.object}" for v in
+             (_rel_view(p, entities) for p in relations
+              if any(_relation_matches(m, p, entities, matcher, symmetric) for m in gold.must_not_relations))]
+    found += [f"attribute {entities[p.subject].label} {p.property} {p.value}" for p in attributes
+              if any(_attribute_matches(m, p, entities, matcher) for m in gold.must_not_attributes)]
+    forbidden = {normalise_name(n): n for n in gold.must_not_entities}
+    for ent in sorted(entities.values(), key=lambda e: (e.label, e.iri)):
+        for name in sorted(ent.names & forbidden.keys()):
+            found.append(f"entity {forbidden[name]} ({ent.label}, {ent.iri})")
+    return found
 
 
 def evaluate(gold: Path | str, graph: Path | str | Graph) -> EvaluationReport:
@@ -653,7 +665,9 @@ def evaluate(gold: Path | str, graph: Path | str | Graph) -> EvaluationReport:
     parts: dict[str, Any] = {}
     _score_entities(annotation, entities, matcher, parts)
     _score_relations(annotation, entities, relations, symmetric, matcher, parts)
-    _score_attributes(annotation, entities, _attributes(data, entities), matcher, parts)
+    attributes = _attributes(data, entities)
+    _score_attributes(annotation, entities, attributes, matcher, parts)
+    parts["must_not_violations"] = _must_not(annotation, entities, relations, attributes, symmetric, matcher)
     return EvaluationReport(gold=str(gold), graph=source, **parts)
 
 

@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from .errors import GraphFileError, QueryError, ZgcError
-from .graph.vocab import PREFIXES, ZGCR
+from .graph.vocab import PREFIXES, ZGC, ZGCR
 
 ENGINES = ("auto", "rdflib", "oxigraph")
 FORMATS = ("table", "csv", "json", "turtle")
@@ -47,6 +47,10 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# One alternative in Oxigraph's "expected one of …": a quoted token, a character class, or words.
+_EXPECTED_ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:[^\]\\]|\\.)*\]|[^,\s"\[][^,]*')
+
+
 def _oxigraph_message(sparql: str, message: str) -> str:
     """'error at 3:12: expected …' -> 'query: line 3, column 12: expected …', made short."""
     m = re.match(r"error at (\d+):(\d+): (.*)", _squash(message))
@@ -62,10 +66,13 @@ def _oxigraph_message(sparql: str, message: str) -> str:
             col = pm.start() + 1  # Oxigraph points after the name; point at its start
         why = f"unknown prefix '{prefix}:' (declare it with PREFIX {prefix}: <…>)"
     elif why.startswith("expected one of "):
-        items = [i.strip() for i in re.split(r",\s*(?=[\"'\[A-Za-z])", why[len("expected one of "):])]
-        kept = [i for i in items if i and not i.startswith("[")]
+        items = _EXPECTED_ITEM.findall(why[len("expected one of "):])
+        kept = [i.strip() for i in items if i.strip() and not i.startswith("[")]
         shown = ", ".join(kept[:8]) + (", …" if len(kept) > 8 else "")
-        why = f"expected one of {shown}" if kept else "unexpected character"
+        if len(kept) == 1 and " " in kept[0]:  # a sentence, not a token: "The SELECT contains…"
+            why = kept[0][:1].lower() + kept[0][1:]
+        else:
+            why = f"expected one of {shown}" if kept else "unexpected character"
     return f"query: line {line}, column {col}: {why}"
 
 
@@ -258,10 +265,14 @@ class GraphStats:
     properties: list[tuple[URIRef, int]]   # triples under zgcr: subjects, per predicate
 
 
+def _stats_order(item: tuple[URIRef, int]) -> tuple[bool, int, str]:
+    """Our own terms first, then the standard vocabularies they align to; larger counts first."""
+    term, count = item
+    return (not str(term).startswith(str(ZGC)), -count, str(term))
+
+
 def graph_stats(graph_path: Path | str) -> GraphStats:
     """Counts a user checks first: how many of each class and property, documents, statements."""
-    from .graph.vocab import ZGC
-
     graph = read_turtle(Path(graph_path))
     data_ns = str(ZGCR)
     supers: dict[Node, set[Node]] = {}
@@ -291,6 +302,6 @@ def graph_stats(graph_path: Path | str) -> GraphStats:
         documents=len(members.get(ZGC.Document, ())),
         statements=len(members.get(RDF.Statement, ())),
         entities=len(entities),
-        classes=sorted(((c, len(m)) for c, m in members.items()), key=lambda x: (-x[1], str(x[0]))),
-        properties=sorted(props.items(), key=lambda x: (-x[1], str(x[0]))),
+        classes=sorted(((c, len(m)) for c, m in members.items()), key=_stats_order),
+        properties=sorted(props.items(), key=_stats_order),
     )

@@ -92,8 +92,14 @@ def drop_leading_modifiers(name: str, lex: Lexicon) -> str:
 
 # ---------------------------------------------------------------- suffix names
 
-def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool) -> int:
-    """Index of the first token of a name whose last token before the suffix is `first`."""
+def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, strong: bool = False) -> int:
+    """Index of the first token of a name whose last token before the suffix is `first`.
+
+    A name runs left over words until a boundary (a verb or preposition that
+    introduces names, punctuation, a number).  Verbs stay inside names that
+    carry a strong suffix (新型显示产业创新联合体); a 和/与 between two ordinary
+    words stays inside too (发展和改革委员会), but not between two names.
+    """
     stop_tags = POLICY_STOP_TAGS if policy else STOP_TAGS
     i = first
     start = first + 1
@@ -108,9 +114,12 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool) 
                 break
             depth -= 1
         elif depth == 0:
-            if (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)) or t.isspace():
+            if t in POLICY_CONJUNCTIONS and not policy:
+                if not _joins_words(view, i, lex):
+                    break
+            elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)) or t.isspace():
                 break
-            if not tok.is_word:
+            elif not tok.is_word:
                 if not (policy and t in "“”\"+＋"):
                     break
             elif tok.tag in stop_tags:
@@ -118,7 +127,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool) 
             elif tok.text.isdigit() and not policy:
                 break
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
-                    and not (i == first and _opens_name(view, i)):
+                    and not (i == first and _opens_name(view, i)) and not (strong and len(t) > 1):
                 break
             elif tok.tag == "m" and not policy:
                 break
@@ -127,6 +136,19 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool) 
     if depth:
         return first + 1
     return start
+
+
+def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """发展|和|改革委员会: a conjunction between two ordinary words belongs to the name."""
+    if i == 0 or i + 1 >= len(view.tokens):
+        return False
+    left, right = view.tokens[i - 1], view.tokens[i + 1]
+    before = view.text[:view.rel(left.end)]
+    ended = suffix_of(before[-lex.max_suffix_len:], lex)
+    if ended is not None and ended.strong:
+        return False  # 蓝图大学|与|青松研究院: two names
+    return all(w.is_word and not is_distinctive(w) and w.text not in lex.left_boundaries and len(w.text) > 1
+               for w in (left, right))
 
 
 def _opens_name(view: SentenceView, i: int) -> bool:
@@ -167,7 +189,7 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         else:
             head = first - 1
         policy = suffix.type is EntityType.POLICY
-        start_idx = _extend_left(view, head, lex, policy=policy) if head >= 0 else first
+        start_idx = _extend_left(view, head, lex, policy=policy, strong=suffix.strong) if head >= 0 else first
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
         first_tok = view.tokens[start_idx]
@@ -194,10 +216,30 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         elif (not _acceptable_body(body_tokens, suffix.strong, lex) or is_generic_text(name[:-len(suffix.text)], lex)) \
                 and not _is_level_office(name, lex):
             continue
-        if is_generic(name, lex) or len(name) > 30 or len(name) <= len(suffix.text) and tok.tag not in ("nt", "j"):
+        standalone = name in lex.standalone_names
+        if not standalone and (is_generic(name, lex) or len(name) > 30
+                               or len(name) <= len(suffix.text) and tok.tag not in ("nt", "j")):
             continue
+        outer = _outer_platform(name, lex) if suffix.type is EntityType.PLATFORM else None
+        if outer:
+            # 江州高新区白鹭数字产业园: a park named inside its zone
+            found.append(_mention(view, start, start + outer, EntityType.PLATFORM,
+                                  suffix_of(name[:outer], lex).subtype, "suffix"))
+            start += outer
         found.append(_mention(view, start, tok.end, suffix.type, suffix.subtype, "suffix"))
     return found
+
+
+def _outer_platform(name: str, lex: Lexicon) -> int:
+    """Length of a zone's name that opens a longer platform name, or 0."""
+    for k in range(len(name) - 3, 2, -1):
+        suf = suffix_of(name[:k], lex)
+        rest = name[k:]
+        if suf is not None and suf.type is EntityType.PLATFORM and suf.strong and k > len(suf.text) \
+                and suffix_of(rest, lex) is not None and not is_generic_text(rest[:-len(suffix_of(rest, lex).text)], lex) \
+                and len(rest) > len(suffix_of(rest, lex).text):
+            return k
+    return 0
 
 
 GENERIC_TAGS = frozenset({"a", "l", "i", "b", "ad", "an", "z"})
@@ -230,12 +272,16 @@ def _acceptable_body(body: list[Token], strong: bool, lex: Lexicon) -> bool:
         return False
     if all(is_generic_word(t, lex) for t in words):
         return False
-    return strong or is_distinctive(words[0])
+    return strong or is_distinctive(words[0]) or words[0].text in lex.official_prefixes
+
+
+LEVEL_OFFICE_ENDINGS = ("政府", "委", "局", "厅", "办", "委员会", "办公室")
 
 
 def _is_level_office(name: str, lex: Lexicon) -> bool:
-    """市政府, 区委: resolved later to the one full name of the document, or dropped."""
-    return name.startswith(lex.level_prefixes) and len(name) <= 4 and name[1:] in ("政府", "委")
+    """市政府, 市科技局: an office named by its level; resolved later to the
+    document's full name for it (北京市政府) when there is one."""
+    return name.startswith(lex.level_prefixes) and len(name) <= 12 and name.endswith(LEVEL_OFFICE_ENDINGS)
 
 
 def _policy_head_ends(view: SentenceView, idx: int, lex: Lexicon) -> bool:
@@ -279,7 +325,7 @@ def _bracket_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     for m in BRACKETS.finditer(view.text):
         start, end = view.sentence.start + m.start(1), view.sentence.start + m.end(1)
         after = view.text[m.end():m.end() + 3]
-        if any(after.startswith(w) for w in lex.media_after_title):
+        if any(after.startswith(w) for w in lex.media_after_title) or view.text[:m.start()].endswith(lex.media_before_title):
             found.append(_mention(view, start, end, EntityType.ORGANISATION, "MediaOutlet", "title-brackets"))
             continue
         found.append(_mention(view, start, end, EntityType.POLICY, "PolicyDocument", "title-brackets"))
@@ -420,7 +466,7 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
     # policy names are verb phrases (先使用后付费): only the first piece holds the opener
     scan = range(len(pieces) - 1, -1, -1) if verbs_end_names else range(0, 1)
     for idx in scan:
-        cut = _cut_after_boundary(pieces[idx], lex, verbs_end_names)
+        cut = _cut_after_boundary(pieces[idx], lex, verbs_end_names, single_chars=idx == 0)
         if cut is not None:
             first = idx
             break
@@ -444,11 +490,14 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
 
 
 
-def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True) -> int | None:
+def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, single_chars: bool = True
+                        ) -> int | None:
+    """Where a list opens in `piece`; one-character boundaries (如, 与, 从) count only
+    in the list's first piece, since later items may contain them (云从科技)."""
     tokens = segment_name(piece)
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i]
-        if tok.text in lex.left_boundaries or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
+        if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
                 or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES:
             return tok.end
@@ -471,7 +520,8 @@ def _name_like(tok: Token, lex: Lexicon) -> bool:
 
 
 def _item_ok(item: str, lex: Lexicon, verbs_allowed: bool = False) -> bool:
-    if not (2 <= len(item) <= 20) or is_generic(item, lex) or item in lex.enumeration_heads:
+    if not (2 <= len(item) <= 20) or is_generic(item, lex) or item in lex.enumeration_heads \
+            or is_generic_text(item, lex):
         return False
     if re.match(r"^\d", item) or re.search(COUNT, item) or "的" in item:
         return False
@@ -540,6 +590,19 @@ def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]
     return found
 
 
+def _benefit_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
+    """受益于X改革，…: the policy a beneficiary is said to benefit from."""
+    found = []
+    triggers = _alternation(lex.triggers["benefits_before"]).pattern
+    endings = "|".join(map(re.escape, POLICY_TAILS + ("改革", "条例", "办法", "规定")))
+    for m in re.finditer(rf"(?:{triggers})((?:(?!{triggers})[^，。；：、！？《“\n]){{3,30}}?(?:{endings}))(?=[，,]|的实施|的出台)", view.text):
+        name = drop_leading_modifiers(m.group(1), lex)
+        start = view.sentence.start + m.end(1) - len(name)
+        if not is_generic(name, lex) and not any(name.endswith(g) for g in lex.generic_names if len(g) >= 3):
+            found.append(_mention(view, start, start + len(name), EntityType.POLICY, "PolicyProgramme", "issued-object"))
+    return found
+
+
 def _dictionary_org_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     """Words jieba's dictionary knows as organisation names (国务院, 清华大学)."""
     found = []
@@ -559,7 +622,7 @@ def first_pass(sentence_views: list[SentenceView], lex: Lexicon | None = None) -
     for view in sentence_views:
         for rule in (_bracket_candidates, _quoted_candidates, _suffix_candidates, _enumeration_candidates,
                      _apposition_candidates, _issued_object_candidates, _dictionary_org_candidates,
-                     _part_whole_candidates):
+                     _part_whole_candidates, _benefit_object_candidates):
             found.extend(rule(view, lex))
     return select(found)
 

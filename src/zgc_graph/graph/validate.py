@@ -199,8 +199,9 @@ class _Names:
         if pref:
             return pref
         if (node, RDF.type, RDF.Statement) in self.data:
-            parts = [self.data.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object)]
-            return "statement: " + " ".join(self.describe(p) if p is not None else "?" for p in parts)
+            s, p, o = (self.data.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+            return " ".join(["statement:", self.describe(s) if s is not None else "?",
+                             self.qname(p) if p is not None else "?", self.describe(o) if o is not None else "?"])
         return _node_id(node) if isinstance(node, BNode) else self.qname(node)
 
     def describe(self, node: Node) -> str:

@@ -78,12 +78,25 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if gb_text is not None and _gb_plausible(gb_text):
         return _checked(gb_text), "gb18030"
+    for encoding in ("utf-8", "gb18030"):  # a cut-off last character, a few corrupt bytes
+        text = _nearly(data, encoding)
+        if text is not None:
+            return _checked(text), encoding
     guessed = _guess(data)
     if guessed is not None:
         return guessed
     if gb_text is not None:  # valid GB18030 and nothing better: keep it
         return _checked(gb_text), "gb18030"
     raise DecodeProblem("cannot decode: not UTF-8, UTF-16 or GB18030/GBK, and no confident guess")
+
+
+def _nearly(data: bytes, encoding: str) -> str | None:
+    """Decode with U+FFFD for bad bytes, if they are a handful (≤ 1 per 1,000 characters)."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode(encoding))
+    if bad <= max(1, len(text) // 1000) and (encoding != "gb18030" or _gb_plausible(text)):
+        return text
+    return None
 
 
 def _utf16_hint(data: bytes) -> str:

@@ -180,10 +180,10 @@ def _continuation(peek: Callable[[int], Paragraph | None], rules: IngestRules) -
 
 
 def _is_body(text: str, rules: IngestRules) -> bool:
-    return not (is_heading(text, rules) or _is_credit(text, rules) or _is_caption(text, rules))
+    return not (_is_heading(text, rules) or _is_credit(text, rules) or _is_caption(text, rules))
 
 
-def is_heading(text: str, rules: IngestRules) -> bool:
+def _is_heading(text: str, rules: IngestRules) -> bool:
     return len(text) <= rules.heading_max_chars and rules.heading_punctuation.isdisjoint(text)
 
 

@@ -77,6 +77,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise Unreadable(path, "is a folder, not a file")
+        if path.exists() and not path.is_file():
+            raise Unreadable(path, "not a regular file (a device, socket or pipe)")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise Unreadable(path, f"file too large ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)")

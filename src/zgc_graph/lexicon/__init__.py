@@ -40,6 +40,9 @@ class Lexicon:
     document_endings: tuple[str, ...]
     policy_followers: frozenset[str]
     media_after_title: tuple[str, ...]
+    media_before_title: tuple[str, ...]
+    standalone_names: frozenset[str]
+    official_prefixes: tuple[str, ...]
     zone_designations: tuple[str, ...]
     enumeration_heads: dict[str, tuple[EntityType, str | None]]
     apposition_heads: dict[str, tuple[EntityType, str | None]]
@@ -77,12 +80,17 @@ def load() -> Lexicon:
         for strength in ("strong", "weak"):
             for text, subtype in (entities[type_key].get(strength) or {}).items():
                 suffixes.setdefault(text, Suffix(text, etype, subtype, strength == "strong"))
+    for name in entities["organisation"]["standalone"]:
+        suffixes.setdefault(name, Suffix(name, EntityType.ORGANISATION, "GovernmentBody", True))
     return Lexicon(
         suffixes=suffixes,
         max_suffix_len=max(len(s) for s in suffixes),
         document_endings=_longest_first(entities["policy"]["document_endings"]),
         policy_followers=frozenset(entities["policy"]["followers"]),
         media_after_title=_longest_first(entities["policy"]["media_after_title"]),
+        media_before_title=_longest_first(entities["policy"]["media_before_title"]),
+        standalone_names=frozenset(entities["organisation"]["standalone"]),
+        official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
         enumeration_heads=_typed(entities["enumeration_heads"]),
         apposition_heads=_typed(entities["apposition_heads"]),
