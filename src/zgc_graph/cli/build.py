@@ -1,12 +1,54 @@
 """`zgc-graph build`: documents in, graph files out."""
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 import click
 
 from .. import api
 from . import handle_errors
+
+
+class ProgressLine:
+    """One self-rewriting stderr line: documents done, rate, ETA.
+
+    Redrawn at most ten times a second, so a build of cached documents is not
+    slowed down by the terminal.
+    """
+
+    def __init__(self, stream: TextIO, interval: float = 0.1) -> None:
+        self.stream = stream
+        self.interval = interval
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.width = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.drawn < self.interval:
+            return
+        self.drawn = now
+        elapsed = max(now - self.started, 1e-9)
+        rate = done / elapsed
+        eta = (total - done) / rate if rate > 0 else 0.0
+        filled = int(24 * done / total) if total else 24
+        text = (f"extracting [{'#' * filled}{'.' * (24 - filled)}] {done}/{total} documents, "
+                f"{rate:.1f}/s, ETA {int(eta) // 60}:{int(eta) % 60:02d}")
+        self.stream.write("\r" + text.ljust(self.width))
+        self.width = len(text)
+        if done >= total:
+            self.close()
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the line, so that what is printed next (an error, the summary) starts on its own."""
+        if self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.width = 0
 
 
 @click.command("build")
@@ -17,13 +59,22 @@ from . import handle_errors
 @click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
               help="Drop relations found with a lower confidence.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes extracting documents in parallel  [default: every core].")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every document again instead of reusing OUT/.zgc-cache/ (nor updating it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence: float, no_validate: bool,
-            quiet: bool) -> None:
+            jobs: int | None, no_cache: bool, quiet: bool) -> None:
     """Build the knowledge graph from PATHS (files or folders; default: seeds/)."""
-    report = api.build(paths or (Path("seeds"),), out_dir, strict=strict, min_confidence=min_confidence,
-                       validate_graph=not no_validate)
+    progress = ProgressLine(sys.stderr) if not quiet and sys.stderr.isatty() else None
+    try:
+        report = api.build(paths or (Path("seeds"),), out_dir, strict=strict, min_confidence=min_confidence,
+                           validate_graph=not no_validate, jobs=jobs, use_cache=not no_cache, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     for skipped in report.skipped:
         click.echo(f"skipped: {skipped.path}: {skipped.reason}", err=True)
     if not quiet:

@@ -23,6 +23,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SINGLE_CHAR_PREPOSITIONS = ("如", "与", "由", "在", "对", "向", "从", "据", "和", "及", "同", "含", "将", "把")
 CLASSIFIERS = "家个支项所名位批只座"
 POLICY_CONJUNCTIONS = ("和", "与", "及")
+NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
 POLICY_TAILS = ("政策", "计划", "工程", "行动", "专项", "试点", "措施")  # 成果转化和产业化扶持政策 is one name
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w"})
 POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
@@ -80,14 +81,12 @@ def suffix_of(name: str, lex: Lexicon):
 
 
 def drop_leading_modifiers(name: str, lex: Lexicon) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for mod in lex.drop_modifiers:
-            if name.startswith(mod) and len(name) - len(mod) >= 2:
-                name = name[len(mod):]
-                changed = True
-    return name
+    """新一轮X改革 -> X改革; whole words only (新型显示… keeps its 新)."""
+    while True:
+        tokens = segment_name(name)
+        if len(tokens) < 2 or tokens[0].text not in lex.drop_modifiers or len(name) - len(tokens[0].text) < 2:
+            return name
+        name = name[len(tokens[0].text):]
 
 
 # ---------------------------------------------------------------- suffix names
@@ -127,7 +126,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif tok.text.isdigit() and not policy:
                 break
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
-                    and not (i == first and _opens_name(view, i)) and not (strong and len(t) > 1):
+                    and not (i == first and _opens_name(view, i)) and not (strong and len(t) > 1) \
+                    and not (len(t) == 1 and _between_nouns(view, i)):
                 break
             elif tok.tag == "m" and not policy:
                 break
@@ -136,6 +136,13 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _between_nouns(view: SentenceView, i: int) -> bool:
+    """智能网|联|汽车: jieba split a name and left a one-character 'verb' between nouns."""
+    if i == 0 or i + 1 >= len(view.tokens):
+        return False
+    return all(view.tokens[j].tag in ("n", "vn", "nz", "ns", "nt", "j") for j in (i - 1, i + 1))
 
 
 def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
@@ -147,7 +154,7 @@ def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
     ended = suffix_of(before[-lex.max_suffix_len:], lex)
     if ended is not None and ended.strong:
         return False  # 蓝图大学|与|青松研究院: two names
-    return all(w.is_word and not is_distinctive(w) and w.text not in lex.left_boundaries and len(w.text) > 1
+    return all(w.is_word and w.tag not in NAME_TAGS and w.text not in lex.left_boundaries and len(w.text) > 1
                for w in (left, right))
 
 
@@ -192,9 +199,6 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         start_idx = _extend_left(view, head, lex, policy=policy, strong=suffix.strong) if head >= 0 else first
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
-        first_tok = view.tokens[start_idx]
-        if first_tok.tag == "?" and first_tok.text.startswith(SINGLE_CHAR_PREPOSITIONS) and len(first_tok.text) > 2:
-            start += 1  # jieba glued a preposition to an unknown name: 含北交|所
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""
         if before.isdigit() and text[view.rel(start)] in CLASSIFIERS:
             continue  # 50支子基金: a quantity, not a name
@@ -214,7 +218,7 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             if "、" in name:
                 continue
         elif (not _acceptable_body(body_tokens, suffix.strong, lex) or is_generic_text(name[:-len(suffix.text)], lex)) \
-                and not _is_level_office(name, lex):
+                and not _is_level_office(name, lex) and name not in lex.standalone_names:
             continue
         standalone = name in lex.standalone_names
         if not standalone and (is_generic(name, lex) or len(name) > 30

@@ -45,14 +45,31 @@ def _tag(word: str, tags: dict[str, str]) -> str:
     return tag
 
 
+# jieba's HMM sometimes glues a function character to the end or the start of
+# an unknown word (工业和信息化|部于|2023, (|含北交|所): split those back off.
+GLUED_AFTER = frozenset("于在的与和及将")
+GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把")
+
+
+def _unglue(word: str, tags: dict[str, str]) -> list[str]:
+    if len(word) < 2 or word in tags or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return [word]
+    if word[-1] in GLUED_AFTER and len(word) == 2:
+        return [word[0], word[1]]
+    if word[0] in GLUED_BEFORE and len(word) >= 3:
+        return [word[0], word[1:]]
+    return [word]
+
+
 def segment(text: str, offset: int = 0) -> list[Token]:
     """Tokens of a sentence, with offsets starting at `offset`."""
     tags = _tags()
     tokens: list[Token] = []
     pos = offset
-    for word in jieba.cut(text):
-        tokens.append(Token(word, pos, pos + len(word), _tag(word, tags)))
-        pos += len(word)
+    for cut in jieba.cut(text):
+        for word in _unglue(cut, tags):
+            tokens.append(Token(word, pos, pos + len(word), _tag(word, tags)))
+            pos += len(word)
     return tokens
 
 

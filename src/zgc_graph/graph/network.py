@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from ..errors import ZgcError
@@ -50,10 +51,26 @@ def _is_zh(lit: Literal) -> bool:
     return (lang == "zh" or lang.startswith("zh-")) and not _is_pinyin(lit)
 
 
-def _labels(graph: Graph, node: URIRef) -> dict[str, str]:
+Index = dict[Node, dict[Node, list[Node]]]
+
+
+def _index(graph: Graph) -> Index:
+    """subject -> predicate -> objects, in one pass: rdflib lookups one by one are ~20 µs each."""
+    out: Index = defaultdict(lambda: defaultdict(list))
+    for s, p, o in graph:
+        out[s][p].append(o)
+    return out
+
+
+def _one(index: Index, node: Node, prop: URIRef) -> Node | None:
+    values = index.get(node, {}).get(prop)
+    return min(values, key=str) if values else None
+
+
+def _labels(index: Index, node: Node) -> dict[str, str]:
     """{'zh': …, 'en': …} from rdfs:label, for classes and properties."""
     found: dict[str, list[str]] = defaultdict(list)
-    for lit in graph.objects(node, RDFS.label):
+    for lit in index.get(node, {}).get(RDFS.label, ()):
         if isinstance(lit, Literal):
             lang = (lit.language or "").lower()
             key = "zh" if _is_zh(lit) else "en" if lang in ("en", "") or lang.startswith("en-") else ""
@@ -62,11 +79,13 @@ def _labels(graph: Graph, node: URIRef) -> dict[str, str]:
     return {k: sorted(v)[0] for k, v in found.items()}
 
 
-def top_classes(graph: Graph) -> dict[URIRef, URIRef]:
+def top_classes(graph: Graph, index: Index | None = None) -> dict[URIRef, URIRef]:
     """Every class that reaches a top class through rdfs:subClassOf*, mapped to that top class."""
     tops = {ZGC[t] for t in TOP_CLASSES}
     parents: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for sub, sup in graph.subject_objects(RDFS.subClassOf):
+    pairs = (((s, o) for s, preds in index.items() for o in preds.get(RDFS.subClassOf, ())) if index is not None
+             else graph.subject_objects(RDFS.subClassOf))
+    for sub, sup in pairs:
         if isinstance(sub, URIRef) and isinstance(sup, URIRef):
             parents[sub].add(sup)
     result: dict[URIRef, URIRef] = {t: t for t in tops}
@@ -85,9 +104,9 @@ def top_classes(graph: Graph) -> dict[URIRef, URIRef]:
     return result
 
 
-def _document_title(graph: Graph, doc: URIRef) -> str:
+def _document_title(index: Index, doc: Node) -> str:
     for prop in (DCTERMS.title, RDFS.label, DCTERMS.identifier):
-        values = sorted(str(v) for v in graph.objects(doc, prop))
+        values = sorted(str(v) for v in index.get(doc, {}).get(prop, ()))
         if values:
             return values[0]
     return _local(str(doc))
@@ -100,26 +119,32 @@ def _number(lit: Any) -> int | None:
         return None
 
 
-def _statements(graph: Graph, titles: dict[str, str]) -> dict[tuple, list[dict[str, Any]]]:
+def _statements(index: Index, titles: dict[str, str]) -> dict[tuple, list[dict[str, Any]]]:
     """Evidence of every rdf:Statement, keyed by the (subject, predicate, object) it supports."""
     found: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for st in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
+    for st, preds in index.items():
+        if RDF.Statement not in preds.get(RDF.type, ()):
+            continue
+        s, p, o = (_one(index, st, RDF.subject), _one(index, st, RDF.predicate), _one(index, st, RDF.object))
         if s is None or p is None or o is None:
             continue
-        doc = graph.value(st, PROV.wasDerivedFrom)
-        text = graph.value(st, ZGC.evidence)
-        conf = graph.value(st, ZGC.confidence)
-        rule = graph.value(st, ZGC.extractionRule)
+        doc = _one(index, st, PROV.wasDerivedFrom)
+        text = _one(index, st, ZGC.evidence)
+        conf = _one(index, st, ZGC.confidence)
+        rule = _one(index, st, ZGC.extractionRule)
         if doc is not None and str(doc) not in titles:
-            titles[str(doc)] = _document_title(graph, doc)
+            titles[str(doc)] = _document_title(index, doc)
+        try:
+            confidence = float(conf.toPython()) if isinstance(conf, Literal) else None
+        except (TypeError, ValueError):
+            confidence = None
         found[(s, p, o)].append({
             "text": str(text) if text is not None else "",
             "document": str(doc) if doc is not None else "",
-            "start": _number(graph.value(st, ZGC.charStart)),
-            "end": _number(graph.value(st, ZGC.charEnd)),
+            "start": _number(_one(index, st, ZGC.charStart)),
+            "end": _number(_one(index, st, ZGC.charEnd)),
             "rule": str(rule) if rule is not None else "",
-            "confidence": float(conf.toPython()) if isinstance(conf, Literal) else None,
+            "confidence": confidence,
         })
     for items in found.values():
         items.sort(key=lambda e: (e["document"], e["start"] if e["start"] is not None else -1,
@@ -127,17 +152,18 @@ def _statements(graph: Graph, titles: dict[str, str]) -> dict[tuple, list[dict[s
     return found
 
 
-def _entity_attrs(graph: Graph, node: URIRef, types: list[URIRef], tops: dict[URIRef, URIRef],
+def _entity_attrs(index: Index, node: URIRef, types: list[URIRef], tops: dict[URIRef, URIRef],
                   class_labels: dict[URIRef, dict[str, str]]) -> dict[str, Any]:
+    preds = index.get(node, {})
     top = tops[types[0]]
     specific = sorted((t for t in types if t != tops[t]), key=str) or [top]
     sub = specific[0]
-    zh = sorted(str(v) for v in graph.objects(node, SKOS.prefLabel) if isinstance(v, Literal) and _is_zh(v))
+    zh = sorted(str(v) for v in preds.get(SKOS.prefLabel, ()) if isinstance(v, Literal) and _is_zh(v))
     if not zh:
-        zh = sorted(str(v) for v in graph.objects(node, RDFS.label) if isinstance(v, Literal) and not _is_pinyin(v))
+        zh = sorted(str(v) for v in preds.get(RDFS.label, ()) if isinstance(v, Literal) and not _is_pinyin(v))
     label = zh[0] if zh else _local(str(node))
-    pinyin = sorted(str(v) for v in graph.objects(node, SKOS.prefLabel) if isinstance(v, Literal) and _is_pinyin(v))
-    aliases = sorted({str(v) for v in graph.objects(node, SKOS.altLabel)
+    pinyin = sorted(str(v) for v in preds.get(SKOS.prefLabel, ()) if isinstance(v, Literal) and _is_pinyin(v))
+    aliases = sorted({str(v) for v in preds.get(SKOS.altLabel, ())
                       if isinstance(v, Literal) and not _is_pinyin(v)} - {label})
     return {
         "label": label,
@@ -147,7 +173,7 @@ def _entity_attrs(graph: Graph, node: URIRef, types: list[URIRef], tops: dict[UR
         "class_label": class_labels.get(top, {}).get("zh", _local(str(top))),
         "subclass": _local(str(sub)),
         "subclass_label": class_labels.get(sub, {}).get("zh", _local(str(sub))),
-        "documents": sorted(str(d) for d in graph.objects(node, ZGC.mentionedIn)),
+        "documents": sorted({str(d) for d in preds.get(ZGC.mentionedIn, ())}),
     }
 
 
@@ -161,44 +187,52 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     text, document, start, end, rule, confidence).  `G.graph` holds
     `documents` ({IRI: title}), `predicates` and `classes` ({IRI: labels}).
     """
-    tops = top_classes(graph)
-    class_labels = {cls: _labels(graph, cls) for cls in tops}
-    types: dict[URIRef, list[URIRef]] = defaultdict(list)
-    for node, cls in graph.subject_objects(RDF.type):
-        if isinstance(node, URIRef) and cls in tops:
-            types[node].append(cls)  # type: ignore[arg-type]
-    for node in types:
-        types[node].sort(key=lambda c: (c != tops[c], str(c)))
-
+    index = _index(graph)
+    tops = top_classes(graph, index)
+    class_labels = {cls: _labels(index, cls) for cls in tops}
+    types: dict[URIRef, list[URIRef]] = {}
     titles: dict[str, str] = {}
-    for doc in graph.subjects(RDF.type, ZGC.Document):
-        titles[str(doc)] = _document_title(graph, doc)
-    evidence = _statements(graph, titles)
+    symmetric: set[Node] = set()
+    for node, preds in index.items():
+        classes = preds.get(RDF.type, ())
+        if isinstance(node, URIRef):
+            found = sorted({c for c in classes if c in tops}, key=lambda c: (c != tops[c], str(c)))
+            if found:
+                types[node] = found  # type: ignore[assignment]
+            if ZGC.Document in classes:
+                titles[str(node)] = _document_title(index, node)
+        if OWL.SymmetricProperty in classes:
+            symmetric.add(node)
+    evidence = _statements(index, titles)
 
     G = nx.MultiDiGraph()
     for node in sorted(types, key=str):
-        attrs = _entity_attrs(graph, node, types[node], tops, class_labels)
+        attrs = _entity_attrs(index, node, types[node], tops, class_labels)
         for doc in attrs["documents"]:
-            titles.setdefault(doc, _document_title(graph, URIRef(doc)))
+            titles.setdefault(doc, _document_title(index, URIRef(doc)))
         G.add_node(str(node), **attrs, facts=[], roles=[])
 
     predicates: dict[str, dict[str, str]] = {}
-    symmetric = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
     triples = []
     for node in types:
-        for p, o in graph.predicate_objects(node):
+        for p, objects in index[node].items():
             if p == RDF.type:
                 continue
-            if o in types:
-                triples.append((node, p, o))
-            elif isinstance(o, Literal) and str(p).startswith(str(ZGC)):
-                _add_fact(G, graph, predicates, node, p, o, evidence)
+            for o in objects:
+                if o in types:
+                    triples.append((node, p, o))
+                elif isinstance(o, Literal) and str(p).startswith(str(ZGC)):
+                    labels = predicates.setdefault(str(p), _labels(index, p))
+                    G.nodes[str(node)]["facts"].append({
+                        "property": _local(str(p)), "label_zh": labels.get("zh", _local(str(p))),
+                        "value": str(o), "evidence": evidence.get((node, p, o), []),
+                    })
     for s, p, o in sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        labels = predicates.setdefault(str(p), _labels(graph, p))
+        labels = predicates.setdefault(str(p), _labels(index, p))
         G.add_edge(str(s), str(o), key=_local(str(p)), predicate=str(p),
                    label_zh=labels.get("zh", _local(str(p))), label_en=labels.get("en", _local(str(p))),
                    symmetric=p in symmetric, evidence=evidence.get((s, p, o), []))
-    _add_roles(G, graph, evidence)
+    _add_roles(G, index, evidence)
     for _node, data in G.nodes(data=True):
         data["facts"].sort(key=lambda f: (f["property"], f["value"]))
     G.graph.update(
@@ -209,28 +243,23 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     return G
 
 
-def _add_fact(G: nx.MultiDiGraph, graph: Graph, predicates: dict[str, dict[str, str]], node: URIRef,
-              p: URIRef, o: Literal, evidence: dict[tuple, list[dict[str, Any]]]) -> None:
-    labels = predicates.setdefault(str(p), _labels(graph, p))
-    G.nodes[str(node)]["facts"].append({
-        "property": _local(str(p)), "label_zh": labels.get("zh", _local(str(p))),
-        "value": str(o), "evidence": evidence.get((node, p, o), []),
-    })
-
-
-def _add_roles(G: nx.MultiDiGraph, graph: Graph, evidence: dict[tuple, list[dict[str, Any]]]) -> None:
+def _add_roles(G: nx.MultiDiGraph, index: Index, evidence: dict[tuple, list[dict[str, Any]]]) -> None:
     """Titles kept on org:Membership nodes, attached to the person as `roles`."""
-    for m in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
-        person = graph.value(m, ORG.member)
+    members = [m for m, preds in index.items() if ORG.Membership in preds.get(RDF.type, ())]
+    for m in sorted(members, key=str):
+        person = _one(index, m, ORG.member)
         if person is None or str(person) not in G:
             continue
-        org = graph.value(m, ORG.organization)
-        for title in sorted(graph.objects(m, ZGC.roleTitle), key=str) or [None]:
+        org = _one(index, m, ORG.organization)
+        titles: list[Node | None] = sorted(index[m].get(ZGC.roleTitle, ()), key=str) or [None]
+        for title in titles:
             G.nodes[str(person)]["roles"].append({
                 "title": str(title) if title is not None else "",
                 "organisation": str(org) if org is not None and str(org) in G else "",
                 "evidence": evidence.get((m, ZGC.roleTitle, title), []) if title is not None else [],
             })
+    for _node, data in G.nodes(data=True):
+        data["roles"].sort(key=lambda r: (r["organisation"], r["title"]))
 
 
 # -- analytics -----------------------------------------------------------------
@@ -523,7 +552,8 @@ def _force(pos: Any, edges: Any, comp: Any, centres: Any, sizes: Any, k: float, 
     reach = 2.0 * k
     members = [np.nonzero(comp == c)[0] for c in np.unique(comp) if np.count_nonzero(comp == c) >= FAR_FIELD_MIN]
     cool = (0.05 * k / temperature) ** (1.0 / max(iterations - 1, 1))
-    for _ in range(iterations):
+    far = np.zeros_like(pos)
+    for step in range(iterations):
         disp = np.zeros_like(pos)
         i, j = _close_pairs(pos, reach)
         if len(i):
@@ -531,8 +561,10 @@ def _force(pos: Any, edges: Any, comp: Any, centres: Any, sizes: Any, k: float, 
             d2 = np.maximum((delta ** 2).sum(axis=1), 1e-6 * k * k)
             push = np.where(d2 < reach * reach, k * k / d2, 0.0)[:, None] * delta
             disp += _scatter(n, i, push) - _scatter(n, j, push)
-        for idx in members:
-            disp[idx] += _far_field(pos[idx], k, reach)
+        if step % 3 == 0:  # far-away mass moves slowly: refresh it every third step
+            for idx in members:
+                far[idx] = _far_field(pos[idx], k, reach)
+        disp += far
         if len(edges):
             u, v = edges[:, 0], edges[:, 1]
             delta = pos[u] - pos[v]
@@ -562,10 +594,11 @@ def _far_field(pos: Any, k: float, reach: float) -> Any:
     m = mass[occupied].astype(float)
     centroid = np.stack([np.bincount(key, weights=pos[:, 0], minlength=mass.size)[occupied] / m,
                          np.bincount(key, weights=pos[:, 1], minlength=mass.size)[occupied] / m], axis=1)
-    delta = pos[:, None, :] - centroid[None, :, :]
-    d2 = np.maximum((delta ** 2).sum(axis=2), reach * reach)
-    weight = np.where(key[:, None] == occupied[None, :], 0.0, k * k * m[None, :] / d2)
-    return (weight[:, :, None] * delta).sum(axis=1)
+    dx = pos[:, 0:1] - centroid[None, :, 0]
+    dy = pos[:, 1:2] - centroid[None, :, 1]
+    weight = (k * k) * m[None, :] / np.maximum(dx * dx + dy * dy, reach * reach)
+    weight[key[:, None] == occupied[None, :]] = 0.0
+    return np.stack([(weight * dx).sum(axis=1), (weight * dy).sum(axis=1)], axis=1)
 
 
 def _scatter(n: int, index: Any, values: Any) -> Any:

@@ -29,12 +29,18 @@ _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 class Paragraph:
     """A kept line: stretches of the source, their text (before folding), and where it ends."""
 
-    __slots__ = ("spans", "text", "brk")
+    __slots__ = ("start", "end", "text", "brk", "_spans")
 
-    def __init__(self, spans: list[tuple[int, int]], text: str, brk: int) -> None:
-        self.spans = spans   # kept stretches of the source
-        self.text = text     # their concatenation
-        self.brk = brk       # source index of the line break after it
+    def __init__(self, start: int, end: int, text: str, brk: int,
+                 spans: list[tuple[int, int]] | None = None) -> None:
+        self.start, self.end = start, end  # source span of the text, when it is one stretch
+        self.text = text                   # the kept characters
+        self.brk = brk                     # source index of the line break after it
+        self._spans = spans                # several stretches, when characters were dropped
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return self._spans if self._spans is not None else [(self.start, self.end)]
 
 
 def normalise(source: str, *, markdown: bool = False,
@@ -49,9 +55,12 @@ def normalise(source: str, *, markdown: bool = False,
             pieces.append("\n")
             offsets.add_identity(previous.brk, 1)
         for para in group:
-            for start, end in para.spans:
-                offsets.add_identity(start, end - start)
-        pieces.append(fold("".join(p.text for p in group)))
+            if para._spans is None:
+                offsets.add_identity(para.start, para.end - para.start)
+            else:
+                for start, end in para._spans:
+                    offsets.add_identity(start, end - start)
+        pieces.append(fold(group[0].text if len(group) == 1 else "".join(p.text for p in group)))
         previous = group[-1]
     return "".join(pieces), offsets.build()
 
@@ -63,29 +72,29 @@ def _paragraphs(source: str, markdown: bool) -> Iterator[Paragraph]:
         cut = source.find("\n", pos + _CHUNK)
         chunk_end = len(source) if cut < 0 else cut + 1
         for line in source[pos:chunk_end].splitlines(keepends=True):
-            body = line.rstrip(_LINE_ENDS)
-            para = _paragraph(source, pos, body, markdown)
+            para = _paragraph(source, pos, line, markdown)
             if para is not None:
                 yield para
             pos += len(line)
 
 
-def _paragraph(source: str, start: int, body: str, markdown: bool) -> Paragraph | None:
-    stripped = body.strip()
+def _paragraph(source: str, start: int, line: str, markdown: bool) -> Paragraph | None:
+    """The line at `start` without its line break and surrounding whitespace (all of them isspace)."""
+    stripped = line.strip()
     if not stripped:
         return None
-    a = start + len(body) - len(body.lstrip())
+    a = start + line.find(stripped)
+    brk = start + len(line) - (2 if line.endswith("\r\n") else 1 if line[-1] in _LINE_ENDS else 0)
     if markdown and stripped.startswith("#"):
         m = _MD_HEADING.match(stripped)
         if m is not None:
+            a += len(stripped) - len(stripped[m.end():].lstrip())
             stripped = stripped[m.end():].lstrip()
-            a = start + len(body.rstrip()) - len(stripped)
             if not stripped:
                 return None
     b = a + len(stripped)
-    end = start + len(body)
     if stripped.isprintable():  # the common case: nothing to drop
-        return Paragraph([(a, b)], stripped, end)
+        return Paragraph(a, b, stripped, brk)
     spans = []
     pos = a
     for m in _DROP.finditer(source, a, b):
@@ -95,7 +104,7 @@ def _paragraph(source: str, start: int, body: str, markdown: bool) -> Paragraph 
     spans = _trim(source, [(x, y) for x, y in spans if x < y])
     if not spans:
         return None
-    return Paragraph(spans, "".join(source[x:y] for x, y in spans), end)
+    return Paragraph(spans[0][0], spans[-1][1], "".join(source[x:y] for x, y in spans), brk, spans)
 
 
 def _trim(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -146,7 +155,10 @@ def _groups(paragraphs: Iterator[Paragraph], rules: IngestRules) -> Iterator[lis
 
 
 def _has_internal(text: str, rules: IngestRules) -> bool:
-    return any(mark in text for mark in rules.sentence_internal)
+    for mark in rules.sentence_internal:
+        if mark in text:
+            return True
+    return False
 
 
 def _unfinished(text: str, rules: IngestRules, *, title: bool) -> bool:
@@ -188,8 +200,8 @@ def _is_heading(text: str, rules: IngestRules) -> bool:
 
 
 def _is_credit(text: str, rules: IngestRules) -> bool:
-    return len(text) <= rules.caption_max_chars and any(p.search(text) for p in rules.credit)
+    return len(text) <= rules.caption_max_chars and rules.credit.search(text) is not None
 
 
 def _is_caption(text: str, rules: IngestRules) -> bool:
-    return len(text) <= rules.caption_max_chars and any(p.search(text) for p in rules.caption)
+    return len(text) <= rules.caption_max_chars and rules.caption.search(text) is not None

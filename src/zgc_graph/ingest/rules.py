@@ -20,8 +20,8 @@ class IngestRules:
     heading_punctuation: frozenset[str]
     caption_max_lines: int
     caption_max_chars: int
-    credit: tuple[re.Pattern[str], ...]
-    caption: tuple[re.Pattern[str], ...]
+    credit: re.Pattern[str]            # any credit line (供图, 记者 … 摄)
+    caption: re.Pattern[str]           # a caption paragraph (图为…)
     sentence_end: re.Pattern[str]      # a run of terminators and the quotes closing it
 
 
@@ -42,7 +42,11 @@ def load() -> IngestRules:
         heading_punctuation=frozenset(data["heading_punctuation"]),
         caption_max_lines=int(caption["max_lines"]),
         caption_max_chars=int(caption["max_chars"]),
-        credit=tuple(re.compile(p) for p in caption["credit_patterns"]),
-        caption=tuple(re.compile(p) for p in caption["caption_patterns"]),
+        credit=_any_of(caption["credit_patterns"]),
+        caption=_any_of(caption["caption_patterns"]),
         sentence_end=re.compile(f"[{re.escape(terminators)}]+[{re.escape(closers)}]*"),
     )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))

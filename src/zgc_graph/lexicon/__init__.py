@@ -80,6 +80,10 @@ def load() -> Lexicon:
         for strength in ("strong", "weak"):
             for text, subtype in (entities[type_key].get(strength) or {}).items():
                 suffixes.setdefault(text, Suffix(text, etype, subtype, strength == "strong"))
+    # the trigger verbs of relation patterns also end a name on its left
+    verb_triggers = ("leads", "co_found", "located", "issued", "benefits_before", "benefits_obtain", "partner",
+                     "together", "participate", "renamed")
+    boundaries = set(names["left_boundaries"]) | {w for k in verb_triggers for w in relations[k] if len(w) > 1}
     for name in entities["organisation"]["standalone"]:
         suffixes.setdefault(name, Suffix(name, EntityType.ORGANISATION, "GovernmentBody", True))
     return Lexicon(
@@ -96,8 +100,8 @@ def load() -> Lexicon:
         apposition_heads=_typed(entities["apposition_heads"]),
         non_entity_heads=_longest_first(entities["non_entity_heads"]),
         vague_policy_heads=_longest_first(entities["vague_policy_heads"]),
-        left_boundaries=frozenset(names["left_boundaries"]),
-        left_boundaries_by_length=_longest_first(names["left_boundaries"]),
+        left_boundaries=frozenset(boundaries),
+        left_boundaries_by_length=_longest_first(boundaries),
         name_verbs=frozenset(names["name_verbs"]),
         generic_modifiers=frozenset(names["generic_modifiers"]),
         drop_modifiers=_longest_first(names["drop_modifiers"]),

@@ -1,0 +1,221 @@
+"""Extraction over many documents: on every core, and only for what changed.
+
+Documents are independent until the merge, so they are extracted in a
+process pool (one jieba per worker, loaded once) and put back in input
+order, which keeps the output byte-identical whatever the number of jobs.
+Each extraction is cached as a pickle keyed by the document's content and by
+a fingerprint of the extractor (version, lexicon, rule code), so a rebuild
+after adding one article extracts only that article.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import shutil
+import signal
+import sys
+import tempfile
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .extract import pipeline
+from .models import DocumentExtraction, SourceDocument
+
+CACHE_DIRNAME = ".zgc-cache"
+_ENTRY_FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
+
+
+# -- cache keys ----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """What an extraction depends on besides the text: a change to any of it invalidates the cache.
+
+    EXTRACTOR_VERSION is the declared part; the lexicon files and the rule
+    code are hashed as well, so an edit that forgets to bump it is not
+    answered from a stale cache, and neither is a change to the pickled records.
+    """
+    digest = hashlib.sha256(f"version={pipeline.EXTRACTOR_VERSION}\x1f".encode())
+    files = sorted((_PACKAGE / "lexicon").glob("*.yaml")) + sorted((_PACKAGE / "lexicon").glob("*.py"))
+    files += sorted((_PACKAGE / "extract").glob("*.py"))
+    files += [_PACKAGE / "models.py", _PACKAGE / "ingest" / "sentences.py", _PACKAGE / "ingest" / "rules.py"]
+    for path in files:
+        digest.update(f"{path.relative_to(_PACKAGE).as_posix()}\x1f".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def document_key(doc: SourceDocument) -> str:
+    """sha256 of the document's id and texts (evidence offsets point into `original`)."""
+    digest = hashlib.sha256()
+    for part in (doc.doc_id, doc.text, doc.original):
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def cache_path(cache_dir: Path, doc: SourceDocument) -> Path:
+    return Path(cache_dir) / extractor_fingerprint()[:16] / f"{document_key(doc)}.pickle"
+
+
+# -- cache entries ---------------------------------------------------------------
+
+def _dumps(doc: SourceDocument, extraction: DocumentExtraction) -> bytes:
+    """The extraction without its document: the caller has the document already."""
+    entry = {"format": _ENTRY_FORMAT, "doc_id": doc.doc_id, "extraction": replace(extraction, document=None)}
+    return pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(data: bytes, doc: SourceDocument) -> DocumentExtraction | None:
+    """The extraction in `data` re-joined to `doc`, or None when `data` is not a usable entry."""
+    try:
+        entry = pickle.loads(data)
+    except Exception:  # truncated, corrupt, or written by other code: recompute
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != _ENTRY_FORMAT or entry.get("doc_id") != doc.doc_id:
+        return None
+    extraction = entry.get("extraction")
+    if not isinstance(extraction, DocumentExtraction):
+        return None
+    return replace(extraction, document=doc)
+
+
+def _read_entry(path: Path, doc: SourceDocument) -> DocumentExtraction | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return _loads(data, doc)
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    """Write beside, then rename: readers see the old entry or the whole new one.
+
+    No fsync: a cache entry lost or torn by a crash is only recomputed.  A
+    cache that cannot be written (read-only or full disk) never fails a build.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _prune_stale(cache_dir: Path) -> None:
+    """Entries made by another extractor version are never read again: remove them."""
+    current = extractor_fingerprint()[:16]
+    try:
+        folders = [p for p in Path(cache_dir).iterdir() if p.is_dir() and p.name != current]
+    except OSError:
+        return
+    for folder in folders:
+        if len(folder.name) == 16 and all(c in "0123456789abcdef" for c in folder.name):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- workers ---------------------------------------------------------------------
+
+def _init_worker() -> None:
+    """Once per worker: load jieba and the lexicon; leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .extract.tokens import _tags
+    from .lexicon import load
+
+    _tags()  # initialises jieba (a no-op when inherited through fork)
+    load()
+
+
+def _extract_task(task: tuple[int, SourceDocument, str | None]) -> tuple[int, bytes]:
+    index, doc, path = task
+    data = _dumps(doc, pipeline.extract_document(doc))
+    if path is not None:
+        _write_entry(Path(path), data)
+    return index, data
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _pool_context():
+    # fork shares the parent's loaded modules and starts in milliseconds; elsewhere use the default
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+# -- the entry point ------------------------------------------------------------
+
+def extract_documents(documents: Sequence[SourceDocument], *, jobs: int | None = None,
+                      cache_dir: Path | str | None = None,
+                      progress: Progress | None = None) -> list[DocumentExtraction]:
+    """Extract every document, in input order; `jobs=1` stays in this process.
+
+    `jobs` defaults to the number of usable cores.  With `cache_dir`, unchanged
+    documents are read from the cache and new extractions are written to it.
+    `progress(done, total)` is called once per finished document.
+    """
+    total = len(documents)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    results: list[DocumentExtraction | None] = [None] * total
+    paths: list[Path | None] = [None] * total
+    done = 0
+
+    def finished(index: int, extraction: DocumentExtraction) -> None:
+        nonlocal done
+        results[index] = extraction
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    pending: list[int] = []
+    for index, doc in enumerate(documents):
+        if cache_dir is not None:
+            paths[index] = cache_path(Path(cache_dir), doc)
+            cached = _read_entry(paths[index], doc)
+            if cached is not None:
+                finished(index, cached)
+                continue
+        pending.append(index)
+
+    workers = min(jobs, len(pending))
+    if workers <= 1:
+        for index in pending:
+            doc = documents[index]
+            extraction = pipeline.extract_document(doc)
+            if paths[index] is not None:
+                _write_entry(paths[index], _dumps(doc, extraction))
+            finished(index, extraction)
+    else:
+        tasks = ((i, documents[i], str(paths[i]) if paths[i] is not None else None) for i in pending)
+        with _pool_context().Pool(workers, initializer=_init_worker) as pool:
+            for index, data in pool.imap_unordered(_extract_task, tasks):
+                extraction = _loads(data, documents[index])
+                if extraction is None:  # cannot happen unless pickling is broken
+                    raise RuntimeError(f"worker returned an unreadable extraction for {documents[index].path}")
+                finished(index, extraction)
+    if cache_dir is not None:
+        _prune_stale(Path(cache_dir))
+    return results  # type: ignore[return-value]
