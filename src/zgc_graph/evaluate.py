@@ -201,7 +201,8 @@ def _excluded(data: dict, path: Path) -> tuple[tuple[str, str], ...]:
         why = str(item.get("why") or "excluded")
         for part in re.split(r"\s+/\s+|[;；]", str(_required(item, "text", path, f"excluded_mentions[{i}]"))):
             part = re.sub(r"\s+\([^)]*\)\s*$", "", part)
-            for name in {normalise_name(part), normalise_name(re.sub(r"[(（][^)）]*[)）]$", "", part))}:
+            bare = re.sub(r"[(（][^)）]*[)）]$", "", part)  # 普佑恒(普利单抗注射液) also excludes 普佑恒
+            for name in dict.fromkeys((normalise_name(part), normalise_name(bare))):
                 if name:
                     found.append((name, why))
     return tuple(found)

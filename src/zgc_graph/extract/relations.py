@@ -25,7 +25,8 @@ POLICY = EntityType.POLICY
 PERSON = EntityType.PERSON
 CLAUSE_BREAK = re.compile(r"[，。；！？,;!?]")
 DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
-ANAPHOR = re.compile(r"(?:该|这一|此|这个|这家)(创新联合体|联合体|园区|科技园|公司|企业|集团|平台|基金|中心|科学城|示范区|联盟|大学|研究院)")
+ANAPHOR_NOUNS = r"(创新联合体|联合体|园区|科技园|公司|企业|集团|平台|基金|中心|科学城|示范区|联盟|大学|研究院|学校)"
+ANAPHOR = re.compile(r"(?:该|这一|此|这个|这家)" + ANAPHOR_NOUNS + r"|(?:^|(?<=[，。；]))(?:\d{4}年[，,]?)?" + ANAPHOR_NOUNS + r"(?=[^\u4e00-\u9fff]|与|将|在|已|于|首批|副|总|董事|创始|首席|秘书|理事|院长|校长|主任)")
 COUNT_NUMBER = r"(\d+)"
 
 
@@ -96,20 +97,24 @@ def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；
     return [m for m in ctx.after(pos, *types) if ctx.rel(m)[1] <= end]
 
 
-def _coordinated(ctx: Context, m: Mention) -> list[Mention]:
-    """m and the organisations joined to it by 、 right before (北京市委、中关村管委会)."""
+def _coordinated(ctx: Context, m: Mention, joiners: tuple[str, ...] = ("、",)) -> list[Mention]:
+    """m and the organisations joined to it right before (北京市委、中关村管委会)."""
     run = [m]
     orgs = ctx.of_type(ORG)
     while True:
         start = ctx.rel(run[0])[0]
-        prev = [o for o in orgs if ctx.rel(o)[1] == start - 1 and ctx.text[start - 1] == "、"]
+        prev = [o for o in orgs if ctx.text[ctx.rel(o)[1]:start] in joiners]
         if not prev:
             return run
-        run.insert(0, prev[0])
+        run.insert(0, prev[-1])
+
+
+ISSUE_JOINERS = ("、", "和", "与", "及", "会同", "同", "联合")
+SUBJECT_GAP = r"^[”」》）)]*(?:将|已|还|也|率先|正式|共同|联合|试点|于[^，。]{0,12}|在[^，。]{0,16})*$"
 
 
 def _nearest_before(ctx: Context, pos: int, types: tuple[EntityType, ...], max_gap: int,
-                    allowed_gap: str = r"^(?:将|已|还|也|率先|正式|共同|试点|于[^，。]{0,12}|在[^，。]{0,16})*$") -> Mention | None:
+                    allowed_gap: str = SUBJECT_GAP) -> Mention | None:
     cands = ctx.before(pos, *types)
     if not cands:
         return None
@@ -123,41 +128,55 @@ def _nearest_before(ctx: Context, pos: int, types: tuple[EntityType, ...], max_g
 # ----------------------------------------------------------------- patterns
 
 def leads(ctx: Context) -> None:
+    """A牵头组建P / 由A牵头，联合B、C共同发起的P / P由A牵头 / …即“P”."""
     for trig in _triggers(ctx, "leads"):
-        subj = _nearest_before(ctx, trig.start(), (ORG,), 12)
+        subj = _nearest_before(ctx, trig.start(), (ORG,), 16)
         if subj is None:
-            by = re.search(r"由$", ctx.text[:trig.start()])
-            continue_subj = None
-            for m in ctx.before(trig.start(), ORG):
-                if ctx.text[ctx.rel(m)[0] - 1:ctx.rel(m)[0]] == "由" and ctx.rel(m)[1] == trig.start():
-                    continue_subj = m
-            if continue_subj is None or by is None and continue_subj is None:
-                continue
-            subj = continue_subj
+            continue
+        passive = ctx.text[:ctx.rel(subj)[0]].endswith("由")
         rest = ctx.text[trig.end():]
-        jump = re.match(r"[^。；]*?即", rest)
+        jump = re.match(r"[^。；]*?即[“\"]?", rest)
         start = trig.end() + (jump.end() if jump else 0)
-        objects = [m for m in ctx.after(start, PLATFORM, ORG) if ctx.label(m) != ctx.label(subj)]
-        if objects and ctx.same_clause(trig.end(), ctx.rel(objects[0])[0]):
-            ctx.relate(ctx.label(subj), "leads", ctx.label(objects[0]), "lead-trigger", 0.9)
-        elif re.match(r"(?:组建|成立|建设)的", rest) is None:
-            # 由A牵头组建的B / B由A牵头: the platform before
-            whole = [m for m in ctx.before(ctx.rel(subj)[0], PLATFORM)]
-            if whole and ctx.text[ctx.rel(whole[-1])[1]:ctx.rel(subj)[0]] in ("由",):
-                ctx.relate(ctx.label(subj), "leads", ctx.label(whole[-1]), "by-lead", 0.85)
+        after = [m for m in ctx.after(start, PLATFORM, ORG) if ctx.label(m) != ctx.label(subj)]
+        target, members_ = None, []
+        if after and ctx.same_clause(trig.end(), ctx.rel(after[0])[0]) and not passive:
+            target = after[0]
+        elif passive:
+            made = re.search(r"的$", ctx.text[:ctx.rel(after[0])[0]]) if after else None
+            platforms = [m for m in after if ctx.types[ctx.label(m)] is PLATFORM
+                         and ctx.text[ctx.rel(m)[0] - 1:ctx.rel(m)[0]] == "的"]
+            if platforms and "。" not in ctx.text[trig.end():ctx.rel(platforms[0])[0]]:
+                target = platforms[0]  # 由A牵头，联合B、C共同发起的P
+                members_ = [m for m in ctx.of_type(ORG) if trig.end() <= ctx.rel(m)[0] < ctx.rel(target)[0]]
+            elif made is None:
+                whole = _named_platform_before(ctx, ctx.rel(subj)[0] - 1)
+                target = whole  # P由A牵头
+        if target is None:
+            continue
+        ctx.relate(ctx.label(subj), "leads", ctx.label(target), "lead-trigger", 0.9)
+        ctx.relate(ctx.label(subj), "memberOf", ctx.label(target), "lead-trigger", 0.7)
+        for member in members_:
+            ctx.relate(ctx.label(member), "memberOf", ctx.label(target), "co-initiator", 0.8)
+
+
+def _named_platform_before(ctx: Context, pos: int) -> Mention | None:
+    """The platform (or 该联合体…) that ends right at `pos`."""
+    found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[1] == pos]
+    return found[0] if found else None
 
 
 def founded_by(ctx: Context) -> None:
-    """B由A联合C、D等N家…共同组建: A leads B, C and D are members, B has N members."""
+    """P由A联合C、D等N家…共同组建: A leads P, C and D are members, P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
         inner_start = m.start(1)
         founders = [x for x in ctx.after(inner_start, ORG) if ctx.rel(x)[1] <= m.end(1)]
         if not founders or ctx.rel(founders[0])[0] != inner_start:
             continue
-        whole = _platform_before(ctx, m.start())
-        if whole is None:
+        named = _named_platform_before(ctx, m.start())
+        if named is None:
             continue
+        whole = ctx.label(named)
         lead = founders[0]
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
         if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1:
@@ -181,36 +200,79 @@ def _platform_before(ctx: Context, pos: int) -> str | None:
     return ctx.topic.get(PLATFORM)
 
 
+CONTINUED_LIST = re.compile(r"[，,](?:以及|及|和|还有|同时还有|此外还有)")
+
+
+def _list_after(ctx: Context, pos: int, *types: EntityType) -> list[Mention]:
+    """Mentions after `pos` to the end of the clause, and of clauses that go on
+    with 以及/还有 (…等企业，以及A、B等高校)."""
+    end = pos
+    while True:
+        stop = re.compile(r"[。；！？;!?]|[，,]").search(ctx.text, end)
+        if stop is None:
+            end = len(ctx.text)
+            break
+        if ctx.text[stop.start()] in "，," and CONTINUED_LIST.match(ctx.text, stop.start()):
+            end = stop.end()
+            continue
+        end = stop.start()
+        break
+    return [m for m in ctx.after(pos, *types) if ctx.rel(m)[1] <= end]
+
+
 def members(ctx: Context) -> None:
     for trig in _triggers(ctx, "members"):
         whole = _platform_before(ctx, trig.start())
         if whole is None:
             continue
-        for m in _run_after(ctx, trig.end(), ORG):
+        for m in _list_after(ctx, trig.end(), ORG):
             ctx.relate(ctx.label(m), "memberOf", whole, "member-list", 0.9)
 
 
 def member_count(ctx: Context) -> None:
-    counts = [r"共有" + COUNT_NUMBER + r"(?:家|个)成员(?:单位)?", r"成员(?:单位)?(?:达到|达|共|共计|已达)" + COUNT_NUMBER + r"(?:家|个)",
-              r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,12}?(?:组成|组建|共同发起)",
-              r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)"]
-    for pattern in counts:
+    counts = [(r"成员(?:单位)?(?:共有|共计|总数达|达到|已达|达|共)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
+              (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员)?", 0.8),
+              (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,12}?(?:组成|组建|共同发起)", 0.8),
+              (r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)", 0.7),
+              (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)", 0.7)]
+    for pattern, confidence in counts:
         for m in re.finditer(pattern, ctx.text):
             whole = _platform_before(ctx, m.start())
             if whole is not None:
-                ctx.attribute(whole, "memberCount", int(m.group(1)), "member-count", 0.8)
+                ctx.attribute(whole, "memberCount", int(m.group(1)), "member-count", confidence)
+
+
+TENANT_GAP = r"^[^，。；：！？]{0,24}$"
+
+
+def _sentence_subject(ctx: Context) -> Mention | None:
+    """The organisation a sentence opens with (after a date or a short adverbial)."""
+    lead = re.match(r"^(?:[^，。]{0,12}[，,])?", ctx.text)
+    for pos in {0, lead.end() if lead else 0}:
+        found = [m for m in ctx.of_type(ORG) if ctx.rel(m)[0] == pos]
+        if found:
+            return found[0]
+    return None
 
 
 def located(ctx: Context) -> None:
     for trig in _triggers(ctx, "located"):
-        after_orgs = _run_after(ctx, trig.end(), ORG)
-        after_platform = [m for m in ctx.after(trig.end(), PLATFORM) if ctx.same_clause(trig.end(), ctx.rel(m)[0])]
-        tenant = _nearest_before(ctx, trig.start(), (ORG,), 24,
-                                 r"^(?:等[^，。；]{0,16}?)?(?:将|已|还|也|均|都|正式|先后|陆续|成功|相继|已经)*$")
-        if after_platform and tenant is not None and ctx.rel(after_platform[0])[0] - trig.end() <= 4:
+        tenant = _nearest_before(ctx, trig.start(), (ORG,), 24, TENANT_GAP)
+        hosts = [m for m in ctx.after(trig.end(), PLATFORM)
+                 if ctx.rel(m)[0] - trig.end() <= 10 and ctx.same_clause(trig.end(), ctx.rel(m)[0])
+                 and not ctx.after(trig.end(), ORG)[:1] == [m]]
+        hosts = [h for h in hosts if not [o for o in ctx.of_type(ORG) if trig.end() <= ctx.rel(o)[0] < ctx.rel(h)[0]]]
+        followers = _list_after(ctx, trig.end(), ORG)
+        if not followers:
+            among = re.match(r"[^，。；]*[，,]其中(?:包括|有)?", ctx.text[trig.end():])
+            if among:
+                followers = _list_after(ctx, trig.end() + among.end(), ORG)
+        if tenant is None and not followers:
+            tenant = _sentence_subject(ctx)
+        if hosts and tenant is not None:
             for org in _coordinated(ctx, tenant):
-                ctx.relate(ctx.label(org), "locatedIn", ctx.label(after_platform[0]), "settle-in", 0.9)
-        elif after_orgs:
+                ctx.relate(ctx.label(org), "locatedIn", ctx.label(hosts[0]), "settle-in", 0.85)
+        elif followers:
             host = [m for m in ctx.before(trig.start(), PLATFORM)]
             if host:
                 whole, confidence = ctx.label(host[-1]), 0.85
@@ -218,19 +280,60 @@ def located(ctx: Context) -> None:
                 whole, confidence = ctx.topic[PLATFORM], 0.7
             else:
                 continue
-            for org in after_orgs:
+            for org in followers:
                 ctx.relate(ctx.label(org), "locatedIn", whole, "host-admits", confidence)
+        elif tenant is not None and re.match(r"[。；！？]|$", ctx.text[trig.end():]):
+            # …等12家企业集中签约入驻。: the host was named before the tenants
+            host = [m for m in ctx.before(ctx.rel(tenant)[0], PLATFORM)]
+            whole = ctx.label(host[-1]) if host else ctx.topic.get(PLATFORM)
+            if whole is not None:
+                for org in _coordinated(ctx, tenant):
+                    ctx.relate(ctx.label(org), "locatedIn", whole, "settle-in", 0.75)
     for m in re.finditer(r"位于", ctx.text):
-        place = ctx.after(m.end(), PLATFORM)
-        if not place or ctx.rel(place[0])[0] != m.end():
+        place = [p for p in ctx.after(m.end(), PLATFORM) if ctx.rel(p)[0] - m.end() <= 8
+                 and ctx.same_clause(m.end(), ctx.rel(p)[0])]
+        if not place:
             continue
-        tenant = _nearest_before(ctx, m.start(), (ORG,), 2)
-        after = ctx.text[ctx.rel(place[0])[1]:]
+        place = _innermost(ctx, place)
+        tenant = _nearest_before(ctx, m.start(), (ORG,), 8, TENANT_GAP)
+        after = ctx.text[ctx.rel(place)[1]:]
         if tenant is None and after.startswith("的"):
-            follow = [x for x in ctx.after(ctx.rel(place[0])[1], ORG) if ctx.rel(x)[0] - ctx.rel(place[0])[1] <= 3]
+            follow = [x for x in ctx.after(ctx.rel(place)[1], ORG) if ctx.rel(x)[0] - ctx.rel(place)[1] <= 3]
             tenant = follow[0] if follow else None
+        if tenant is None and re.search(r"(?:总部|公司|企业|研究院)?$", ctx.text[:m.start()]):
+            tenant = _sentence_subject(ctx)
         if tenant is not None:
-            ctx.relate(ctx.label(tenant), "locatedIn", ctx.label(place[0]), "located-at", 0.85)
+            ctx.relate(ctx.label(tenant), "locatedIn", ctx.label(place), "located-at", 0.8)
+    for trig in _triggers(ctx, "hosted_in"):
+        # P日前在X揭牌/成立: where a platform or organisation was set up
+        place = [p for p in ctx.before(trig.start(), PLATFORM)
+                 if re.fullmatch(r"(?:正式|隆重)?", ctx.text[ctx.rel(p)[1]:trig.start()])]
+        if not place:
+            continue
+        lead_in = ctx.text[:ctx.rel(place[-1])[0]]
+        found = re.search(r"(?:日前|近日|正式|已|于[^，。]{0,12})*在$", lead_in)
+        if not found:
+            continue
+        subject = [x for x in ctx.of_type(PLATFORM, ORG) if ctx.rel(x)[1] == found.start()]
+        if subject:
+            ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in", 0.7)
+
+
+def _innermost(ctx: Context, places: list[Mention]) -> Mention:
+    """X高新区Y产业园: the park is where a tenant is, the zone contains it."""
+    chosen = places[0]
+    for p in places[1:]:
+        if ctx.rel(p)[0] == ctx.rel(chosen)[1]:
+            chosen = p
+    return chosen
+
+
+def nested_places(ctx: Context) -> None:
+    """X高新区Y产业园 names a park inside a zone."""
+    platforms = ctx.of_type(PLATFORM)
+    for outer, inner in zip(platforms, platforms[1:]):
+        if outer.end == inner.start and outer.rule == inner.rule == "suffix":
+            ctx.relate(ctx.label(inner), "partOf", ctx.label(outer), "nested-name", 0.7)
 
 
 def part_of(ctx: Context) -> None:
@@ -290,9 +393,9 @@ def issued(ctx: Context) -> None:
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
         if verb:
             verb_at = verb.start()
-            subj = _nearest_before(ctx, verb_at, (ORG,), 20, r"^(?:将|已|还|也|正式|于.{0,12}|在.{0,16})*$")
+            subj = _nearest_before(ctx, verb_at, (ORG,), 20, r"^(?:将|已|还|也|正式|联合|共同|于.{0,12}|在.{0,16})*$")
             if subj is not None:
-                issuers = [ctx.label(o) for o in _coordinated(ctx, subj)]
+                issuers = [ctx.label(o) for o in _coordinated(ctx, subj, ISSUE_JOINERS)]
             elif not ctx.before(verb_at, ORG, PERSON) and ctx.subjects:
                 issuers, confidence, rule = list(ctx.subjects), 0.6, "issue-verb-paragraph-subject"
             else:
@@ -302,10 +405,11 @@ def issued(ctx: Context) -> None:
             for who in issuers:
                 ctx.relate(ctx.label(p), "issuedBy", who, rule, confidence)
             issuer = issuers
-        passive = re.match(r"[”》]?(?:由)", ctx.text[end:])
+        passive = re.match(r"[”》]?(?:日前|近日|已|已经|正式|于[^，。]{0,12})*由", ctx.text[end:])
         if passive:
-            by = [o for o in ctx.after(end, ORG) if ctx.rel(o)[0] - end <= 3]
-            if by and re.match(r"(?:" + "|".join(ctx.lex.triggers["issued"]) + ")", ctx.text[ctx.rel(by[0])[1]:]):
+            by = [o for o in ctx.after(end, ORG) if ctx.rel(o)[0] - end == passive.end()]
+            issue_verbs = "|".join(ctx.lex.triggers["issued"])
+            if by and re.match(rf"(?:正式|联合|共同|印发并)?(?:{issue_verbs})", ctx.text[ctx.rel(by[0])[1]:]):
                 ctx.relate(ctx.label(p), "issuedBy", ctx.label(by[0]), "issued-by", 0.9)
                 issuer, verb_at = [ctx.label(by[0])], ctx.rel(by[0])[1]
         nested = [o for o in ctx.of_type(ORG) if start <= ctx.rel(o)[0] and ctx.rel(o)[1] < end
@@ -332,12 +436,14 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
 
 def benefits(ctx: Context) -> None:
     for trig in _triggers(ctx, "benefits_before"):
-        sources = [p for p in ctx.after(trig.end(), POLICY, PLATFORM) if ctx.rel(p)[0] == trig.end()]
+        sources = [p for p in ctx.after(trig.end(), POLICY, PLATFORM)
+                   if ctx.text[trig.end():ctx.rel(p)[0]] in ("", "《", "“")]
         if not sources:
             continue
         source = sources[0]
         beneficiaries = [o for o in ctx.after(ctx.rel(source)[1], ORG)]
-        if beneficiaries and ctx.text[ctx.rel(source)[1]:ctx.rel(beneficiaries[0])[0]] in ("，", ",", ""):
+        if beneficiaries and re.fullmatch(r"[》”]?(?:的(?:实施|出台|落地|支持|推动|带动))?[，,]?",
+                                          ctx.text[ctx.rel(source)[1]:ctx.rel(beneficiaries[0])[0]]):
             ctx.relate(ctx.label(beneficiaries[0]), "benefitsFrom", ctx.label(source), "benefit-from", 0.9)
         else:
             before = ctx.before(trig.start(), ORG)
@@ -413,8 +519,8 @@ def partners(ctx: Context) -> None:
                 ctx.relate(who, "partnerOf", ctx.label(other), "together-with", confidence)
 
 
-PATTERNS = (leads, founded_by, members, member_count, located, part_of, predecessor, issued, benefits, participates,
-            partners)
+PATTERNS = (leads, founded_by, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
+            participates, partners)
 
 
 # --------------------------------------------------------------- the stage
@@ -424,14 +530,19 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
     """该创新联合体 -> the latest entity whose name ends with the same noun."""
     found = []
     for m in ANAPHOR.finditer(sentence.text):
-        noun = m.group(1)
-        start = sentence.start + m.start()
-        if any(x.start <= start < x.end for x in mentions):
+        group = 1 if m.group(1) else 2
+        noun = m.group(group)
+        rel_start = m.start() if group == 1 else m.start(2)
+        start, end = sentence.start + rel_start, sentence.start + m.end(group)
+        if any(x.start < end and start < x.end for x in mentions):
             continue
         for label, etype in reversed(history):
-            if label.endswith(noun) or (noun in ("公司", "企业", "集团") and etype is ORG
-                                          and entities[label].subtype == "Company"):
-                mention = Mention(m.group(0), start, sentence.start + m.end(), etype, None, sentence.index, "anaphor")
+            entity = entities[label]
+            if label.endswith(noun) or (noun in ("公司", "企业", "集团") and etype is ORG and entity.subtype == "Company") \
+                    or (noun in ("学校", "大学") and entity.subtype == "University") \
+                    or (noun == "研究院" and entity.subtype == "ResearchInstitute"):
+                mention = Mention(sentence.text[rel_start:m.end(group)], start, end, etype, None, sentence.index,
+                                  "anaphor")
                 entity_of[id(mention)] = label
                 found.append(mention)
                 break
@@ -466,6 +577,7 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
         labels[id(m)] = label
         by_sentence.setdefault(m.sentence, []).append(m)
     history: list[tuple[str, EntityType]] = []
+    all_anaphors: list[Mention] = []
     topic: dict[EntityType, str] = {}
     subjects: list[str] = []
     paragraph = -1
@@ -473,8 +585,9 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
         if sentence.paragraph != paragraph:
             paragraph, topic, subjects = sentence.paragraph, {}, []
         local = by_sentence.get(sentence.index, [])
-        local = sorted(local + _anaphors(doc, sentence, labels, local, resolved.entities, history),
-                       key=lambda m: m.start)
+        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history)
+        all_anaphors.extend(anaphors)
+        local = sorted(local + anaphors, key=lambda m: m.start)
         ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found)
         for pattern in PATTERNS:
             pattern(ctx)
@@ -485,7 +598,8 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
             label = labels[id(m)]
             history.append((label, types[label]))
             topic[types[label]] = label
-    _memberships(doc, sentences, roles, resolved, found)
+    _memberships(doc, sentences, roles, resolved, found, {m.end: labels[id(m)] for m in all_anaphors
+                                                          if types[labels[id(m)]] is ORG})
     _sub_organisations(doc, sentences, mentions, resolved, found)
     return found
 
@@ -496,7 +610,8 @@ def _sentence_evidence(doc: SourceDocument, sentence: Sentence) -> Evidence:
 
 
 def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[PersonRole],
-                 resolved: DocumentEntities, found: Found) -> None:
+                 resolved: DocumentEntities, found: Found, anaphor_ends: dict[int, str]) -> None:
+    """Each person's title and organisation (该公司首席执行官X: the company named before)."""
     by_index = {s.index: s for s in sentences}
     for role in roles:
         person = resolved.label(role.person)
@@ -504,6 +619,9 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             continue
         evidence = _sentence_evidence(doc, by_index[role.sentence])
         orgs = [resolved.label(o) for o in role.organisations if resolved.label(o)]
+        if not orgs:
+            pointed = anaphor_ends.get(role.person.start - len(role.title)) or anaphor_ends.get(role.person.start)
+            orgs = [pointed] if pointed else []
         if not orgs:
             found.memberships.append(Membership(person, None, role.title, evidence, "title-name", 0.8))
         for org in orgs:

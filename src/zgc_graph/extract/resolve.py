@@ -207,7 +207,18 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
         _link_abbreviations(records, orgs + platforms, uf, lex)
         _link_level_offices(orgs, uf, lex)
         _link_shortened_cores(records, orgs + platforms, uf, lex)
+        _link_short_titles(policies, uf)
     return uf
+
+
+def _link_short_titles(keys: list[str], uf: _UnionFind) -> None:
+    """《指导意见》 after 《关于…的指导意见》: a short title that ends the one full title."""
+    for key in keys:
+        if len(key) > 8:
+            continue
+        fuller = [k for k in keys if k != key and k.endswith(key) and len(k) > len(key) + 3]
+        if len(fuller) == 1:
+            uf.union(key, fuller[0])
 
 
 def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
@@ -322,7 +333,7 @@ class DocumentEntities:
                 for short in (core, core[len(place):] if place else ""):
                     if len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \
                             and short not in lex.generic_modifiers and not _is_place(short, lex) \
-                            and any(is_distinctive(t) for t in segment_name(short)):
+                            and (len(short) >= 3 or any(is_distinctive(t) for t in segment_name(short))):
                         out[short] = (entity.type, entity.subtype)
         return out
 

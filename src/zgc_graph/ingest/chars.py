@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -28,28 +29,42 @@ def _entries(name: str) -> list[tuple[str, str]]:
         return [tuple(line.rstrip("\n").split("\t", 1)) for line in fh if "\t" in line]
 
 
+@dataclass(frozen=True)
+class _Tables:
+    table: dict[int, str]                 # every one-for-one replacement (for checks)
+    fullwidth: re.Pattern[str]            # the few full-width characters we fold
+    any_traditional: Callable[[str], bool]
+    traditional: dict[int, str]           # traditional -> simplified, one char each
+    phrase_re: re.Pattern[str] | None     # phrases where single characters would be wrong
+    phrases: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], Callable[[str], bool], re.Pattern[str] | None, dict[str, str]]:
-    """(char table, 'holds a foldable char' test, phrase pattern, phrase -> simplified)."""
-    table: dict[int, str] = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _FULLWIDTH}
+def _tables() -> _Tables:
+    fullwidth = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _FULLWIDTH}
     converter = opencc.OpenCC("t2s")
+    traditional: dict[int, str] = {}
     for key, _ in _entries("TSCharacters.txt"):
         if len(key) != 1:
             continue
         simplified = converter.convert(key)
         if len(simplified) == 1 and simplified != key:  # a longer result keeps the original char
-            table[ord(key)] = simplified
+            traditional[ord(key)] = simplified
     # Phrases where the character table alone would be wrong (乾隆 stays 乾隆),
     # kept only when the phrase converts to the same length.
     phrases: dict[str, str] = {}
-    for key, value in _entries("TSPhrases.txt"):
+    for key, _ in _entries("TSPhrases.txt"):
         simplified = converter.convert(key)
-        if len(simplified) == len(key) and simplified != key.translate(table):
+        if len(simplified) == len(key) and simplified != key.translate(traditional):
             phrases[key] = simplified
-    any_foldable = _detector(frozenset(chr(cp) for cp in table))
     phrase_re = (re.compile("|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p))))
                  if phrases else None)
-    return table, any_foldable, phrase_re, phrases
+    return _Tables(
+        table={**traditional, **fullwidth},
+        fullwidth=re.compile("[" + "".join(re.escape(chr(cp)) for cp in _FULLWIDTH) + "]"),
+        any_traditional=_detector(frozenset(chr(cp) for cp in traditional)),
+        traditional=traditional, phrase_re=phrase_re, phrases=phrases,
+    )
 
 
 def _detector(chars: frozenset[str]) -> Callable[[str], bool]:
@@ -72,17 +87,19 @@ def _detector(chars: frozenset[str]) -> Callable[[str], bool]:
 
 def fold(text: str) -> str:
     """Full-width ASCII -> ASCII and traditional -> simplified, one char for one char."""
-    table, any_foldable, phrase_re, phrases = _tables()
-    if not any_foldable(text):
+    t = _tables()
+    if t.fullwidth.search(text) is not None:  # a few characters: cheaper than translate()
+        text = t.fullwidth.sub(lambda m: t.table[ord(m.group())], text)
+    if not t.any_traditional(text):
         return text
-    folded = text.translate(table)
-    if phrase_re is None or not phrase_re.search(text):
+    folded = text.translate(t.traditional)
+    if t.phrase_re is None or t.phrase_re.search(text) is None:
         return folded
     pieces: list[str] = []
     pos = 0
-    for m in phrase_re.finditer(text):
+    for m in t.phrase_re.finditer(text):
         pieces.append(folded[pos:m.start()])
-        pieces.append(phrases[m.group()])
+        pieces.append(t.phrases[m.group()])
         pos = m.end()
     pieces.append(folded[pos:])
     return "".join(pieces)
@@ -90,8 +107,8 @@ def fold(text: str) -> str:
 
 def is_foldable(ch: str) -> bool:
     """True when `fold` may replace this character (for checks on offset maps)."""
-    return ord(ch) in _tables()[0]
+    return ord(ch) in _tables().table
 
 
 def fold_char(ch: str) -> str:
-    return _tables()[0].get(ord(ch), ch)
+    return _tables().table.get(ord(ch), ch)
