@@ -230,7 +230,10 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             found.append(_mention(view, start, start + outer, EntityType.PLATFORM,
                                   suffix_of(name[:outer], lex).subtype, "suffix"))
             start += outer
-        found.append(_mention(view, start, tok.end, suffix.type, suffix.subtype, "suffix"))
+        etype, subtype = suffix.type, suffix.subtype
+        if suffix.text == "中心" and name.startswith(lex.official_prefixes):
+            etype, subtype = EntityType.ORGANISATION, "ResearchInstitute"  # 国家X创新中心 is an institution
+        found.append(_mention(view, start, tok.end, etype, subtype, "suffix"))
     return found
 
 
@@ -403,8 +406,11 @@ def _enumeration_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
 
 
 def _typed_items(view: SentenceView, list_offset: int, items, head, lex: Lexicon) -> list[Mention]:
-    """Type each item by the list's head noun, or by its own strong suffix."""
+    """Type each item by the list's head noun, or by its own suffix when the
+    list's other items make its type clear (A科学城、B软件园、C智造园在内…)."""
     found = []
+    strong_types = {suffix_of(i, lex).type for _, i in items
+                    if suffix_of(i, lex) is not None and suffix_of(i, lex).strong}
     for rel_start, item in items:
         item_start = view.sentence.start + list_offset + rel_start
         suf = suffix_of(item, lex)
@@ -412,7 +418,7 @@ def _typed_items(view: SentenceView, list_offset: int, items, head, lex: Lexicon
             etype, subtype = head
             if suf is not None and suf.type is etype and len(item) > len(suf.text):
                 subtype = suf.subtype or subtype
-        elif suf is not None and suf.strong and len(item) > len(suf.text):
+        elif suf is not None and len(item) > len(suf.text) and (suf.strong or strong_types == {suf.type}):
             etype, subtype = suf.type, suf.subtype
         else:
             continue

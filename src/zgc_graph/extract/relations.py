@@ -153,6 +153,12 @@ def leads(ctx: Context) -> None:
                 target = whole  # P由A牵头
         if target is None:
             continue
+        gap = ctx.text[ctx.rel(subj)[1]:trig.start()]
+        if "共同" in gap or len(_coordinated(ctx, subj, ("、", "和", "与", "及"))) > 1:
+            # A、B共同发起P: co-founders, not a leader
+            for org in _coordinated(ctx, subj, ("、", "和", "与", "及")):
+                ctx.relate(ctx.label(org), "memberOf", ctx.label(target), "co-initiator", 0.8)
+            continue
         ctx.relate(ctx.label(subj), "leads", ctx.label(target), "lead-trigger", 0.9)
         ctx.relate(ctx.label(subj), "memberOf", ctx.label(target), "lead-trigger", 0.7)
         for member in members_:
@@ -536,7 +542,9 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
         start, end = sentence.start + rel_start, sentence.start + m.end(group)
         if any(x.start < end and start < x.end for x in mentions):
             continue
-        for label, etype in reversed(history):
+        recent = list(reversed(history))
+        same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)]
+        for label, etype in same_noun[:1] or recent:
             entity = entities[label]
             if label.endswith(noun) or (noun in ("公司", "企业", "集团") and etype is ORG and entity.subtype == "Company") \
                     or (noun in ("学校", "大学") and entity.subtype == "University") \

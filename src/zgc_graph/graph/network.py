@@ -33,6 +33,30 @@ BETWEENNESS_EXACT_LIMIT = 1500
 BETWEENNESS_SAMPLES = 300
 
 
+# Terms looked up in loops (namespace attribute access is slow in rdflib).
+_TYPE = RDF.type
+_STATEMENT = RDF.Statement
+_SUBJECT = RDF.subject
+_PREDICATE = RDF.predicate
+_OBJECT = RDF.object
+_DERIVED = PROV.wasDerivedFrom
+_EVIDENCE = ZGC.evidence
+_CONFIDENCE = ZGC.confidence
+_RULE = ZGC.extractionRule
+_START = ZGC.charStart
+_END = ZGC.charEnd
+_PREF = SKOS.prefLabel
+_ALT = SKOS.altLabel
+_LABEL = RDFS.label
+_MENTIONED = ZGC.mentionedIn
+_DOCUMENT = ZGC.Document
+_SYMMETRIC = OWL.SymmetricProperty
+_MEMBERSHIP = ORG.Membership
+_MEMBER = ORG.member
+_ORGANIZATION = ORG.organization
+_ROLE_TITLE = ZGC.roleTitle
+
+
 class EntityNotFound(ZgcError):
     """A name given on the command line matches no entity of the graph."""
 
@@ -64,13 +88,15 @@ def _index(graph: Graph) -> Index:
 
 def _one(index: Index, node: Node, prop: URIRef) -> Node | None:
     values = index.get(node, {}).get(prop)
-    return min(values, key=str) if values else None
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else min(values, key=str)
 
 
 def _labels(index: Index, node: Node) -> dict[str, str]:
     """{'zh': …, 'en': …} from rdfs:label, for classes and properties."""
     found: dict[str, list[str]] = defaultdict(list)
-    for lit in index.get(node, {}).get(RDFS.label, ()):
+    for lit in index.get(node, {}).get(_LABEL, ()):
         if isinstance(lit, Literal):
             lang = (lit.language or "").lower()
             key = "zh" if _is_zh(lit) else "en" if lang in ("en", "") or lang.startswith("en-") else ""
@@ -105,7 +131,7 @@ def top_classes(graph: Graph, index: Index | None = None) -> dict[URIRef, URIRef
 
 
 def _document_title(index: Index, doc: Node) -> str:
-    for prop in (DCTERMS.title, RDFS.label, DCTERMS.identifier):
+    for prop in (DCTERMS.title, _LABEL, DCTERMS.identifier):
         values = sorted(str(v) for v in index.get(doc, {}).get(prop, ()))
         if values:
             return values[0]
@@ -123,15 +149,15 @@ def _statements(index: Index, titles: dict[str, str]) -> dict[tuple, list[dict[s
     """Evidence of every rdf:Statement, keyed by the (subject, predicate, object) it supports."""
     found: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     for st, preds in index.items():
-        if RDF.Statement not in preds.get(RDF.type, ()):
+        if _STATEMENT not in preds.get(_TYPE, ()):
             continue
-        s, p, o = (_one(index, st, RDF.subject), _one(index, st, RDF.predicate), _one(index, st, RDF.object))
+        s, p, o = (_one(index, st, _SUBJECT), _one(index, st, _PREDICATE), _one(index, st, _OBJECT))
         if s is None or p is None or o is None:
             continue
-        doc = _one(index, st, PROV.wasDerivedFrom)
-        text = _one(index, st, ZGC.evidence)
-        conf = _one(index, st, ZGC.confidence)
-        rule = _one(index, st, ZGC.extractionRule)
+        doc = _one(index, st, _DERIVED)
+        text = _one(index, st, _EVIDENCE)
+        conf = _one(index, st, _CONFIDENCE)
+        rule = _one(index, st, _RULE)
         if doc is not None and str(doc) not in titles:
             titles[str(doc)] = _document_title(index, doc)
         try:
@@ -141,8 +167,8 @@ def _statements(index: Index, titles: dict[str, str]) -> dict[tuple, list[dict[s
         found[(s, p, o)].append({
             "text": str(text) if text is not None else "",
             "document": str(doc) if doc is not None else "",
-            "start": _number(_one(index, st, ZGC.charStart)),
-            "end": _number(_one(index, st, ZGC.charEnd)),
+            "start": _number(_one(index, st, _START)),
+            "end": _number(_one(index, st, _END)),
             "rule": str(rule) if rule is not None else "",
             "confidence": confidence,
         })
@@ -158,12 +184,12 @@ def _entity_attrs(index: Index, node: URIRef, types: list[URIRef], tops: dict[UR
     top = tops[types[0]]
     specific = sorted((t for t in types if t != tops[t]), key=str) or [top]
     sub = specific[0]
-    zh = sorted(str(v) for v in preds.get(SKOS.prefLabel, ()) if isinstance(v, Literal) and _is_zh(v))
+    zh = sorted(str(v) for v in preds.get(_PREF, ()) if isinstance(v, Literal) and _is_zh(v))
     if not zh:
-        zh = sorted(str(v) for v in preds.get(RDFS.label, ()) if isinstance(v, Literal) and not _is_pinyin(v))
+        zh = sorted(str(v) for v in preds.get(_LABEL, ()) if isinstance(v, Literal) and not _is_pinyin(v))
     label = zh[0] if zh else _local(str(node))
-    pinyin = sorted(str(v) for v in preds.get(SKOS.prefLabel, ()) if isinstance(v, Literal) and _is_pinyin(v))
-    aliases = sorted({str(v) for v in preds.get(SKOS.altLabel, ())
+    pinyin = sorted(str(v) for v in preds.get(_PREF, ()) if isinstance(v, Literal) and _is_pinyin(v))
+    aliases = sorted({str(v) for v in preds.get(_ALT, ())
                       if isinstance(v, Literal) and not _is_pinyin(v)} - {label})
     return {
         "label": label,
@@ -173,7 +199,7 @@ def _entity_attrs(index: Index, node: URIRef, types: list[URIRef], tops: dict[UR
         "class_label": class_labels.get(top, {}).get("zh", _local(str(top))),
         "subclass": _local(str(sub)),
         "subclass_label": class_labels.get(sub, {}).get("zh", _local(str(sub))),
-        "documents": sorted({str(d) for d in preds.get(ZGC.mentionedIn, ())}),
+        "documents": sorted({str(d) for d in preds.get(_MENTIONED, ())}),
     }
 
 
@@ -194,14 +220,14 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     titles: dict[str, str] = {}
     symmetric: set[Node] = set()
     for node, preds in index.items():
-        classes = preds.get(RDF.type, ())
+        classes = preds.get(_TYPE, ())
         if isinstance(node, URIRef):
             found = sorted({c for c in classes if c in tops}, key=lambda c: (c != tops[c], str(c)))
             if found:
                 types[node] = found  # type: ignore[assignment]
-            if ZGC.Document in classes:
+            if _DOCUMENT in classes:
                 titles[str(node)] = _document_title(index, node)
-        if OWL.SymmetricProperty in classes:
+        if _SYMMETRIC in classes:
             symmetric.add(node)
     evidence = _statements(index, titles)
 
@@ -209,14 +235,15 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     for node in sorted(types, key=str):
         attrs = _entity_attrs(index, node, types[node], tops, class_labels)
         for doc in attrs["documents"]:
-            titles.setdefault(doc, _document_title(index, URIRef(doc)))
+            if doc not in titles:
+                titles[doc] = _document_title(index, URIRef(doc))
         G.add_node(str(node), **attrs, facts=[], roles=[])
 
     predicates: dict[str, dict[str, str]] = {}
     triples = []
     for node in types:
         for p, objects in index[node].items():
-            if p == RDF.type:
+            if p == _TYPE:
                 continue
             for o in objects:
                 if o in types:
@@ -245,18 +272,18 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
 
 def _add_roles(G: nx.MultiDiGraph, index: Index, evidence: dict[tuple, list[dict[str, Any]]]) -> None:
     """Titles kept on org:Membership nodes, attached to the person as `roles`."""
-    members = [m for m, preds in index.items() if ORG.Membership in preds.get(RDF.type, ())]
+    members = [m for m, preds in index.items() if _MEMBERSHIP in preds.get(_TYPE, ())]
     for m in sorted(members, key=str):
-        person = _one(index, m, ORG.member)
+        person = _one(index, m, _MEMBER)
         if person is None or str(person) not in G:
             continue
-        org = _one(index, m, ORG.organization)
-        titles: list[Node | None] = sorted(index[m].get(ZGC.roleTitle, ()), key=str) or [None]
+        org = _one(index, m, _ORGANIZATION)
+        titles: list[Node | None] = sorted(index[m].get(_ROLE_TITLE, ()), key=str) or [None]
         for title in titles:
             G.nodes[str(person)]["roles"].append({
                 "title": str(title) if title is not None else "",
                 "organisation": str(org) if org is not None and str(org) in G else "",
-                "evidence": evidence.get((m, ZGC.roleTitle, title), []) if title is not None else [],
+                "evidence": evidence.get((m, _ROLE_TITLE, title), []) if title is not None else [],
             })
     for _node, data in G.nodes(data=True):
         data["roles"].sort(key=lambda r: (r["organisation"], r["title"]))

@@ -105,10 +105,6 @@ def fold(text: str) -> str:
     return "".join(pieces)
 
 
-def is_foldable(ch: str) -> bool:
-    """True when `fold` may replace this character (for checks on offset maps)."""
-    return ord(ch) in _tables().table
-
-
 def fold_char(ch: str) -> str:
+    """What `fold` makes of one character out of context (for checks on offset maps)."""
     return _tables().table.get(ord(ch), ch)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import unicodedata
@@ -32,12 +31,8 @@ class SidecarProblem(Exception):
     """One line saying what is wrong with a sidecar (the message names the file)."""
 
 
-def doc_id(path: Path, data: bytes) -> str:
-    """Readable ASCII slug of the file name + the first 8 hex digits of its SHA-256."""
-    return f"{slug(path.stem)}-{hashlib.sha256(data).hexdigest()[:8]}"
-
-
 def slug(name: str) -> str:
+    """Readable ASCII for a file name: pinyin for Chinese, [a-z0-9-] only (the doc_id prefix)."""
     if name.isascii():
         ascii_text = name
     else:
