@@ -70,7 +70,7 @@ def test_people_with_titles_and_organisations(ttl):
 
 def test_entity_by_alias_with_evidence(ttl):
     found = rows(ttl, "entity", name="星河科技")
-    assert found == rows(ttl, "entity", name="星河集团") == rows(ttl, "entity", name="xīnghé jítuán")
+    assert found == rows(ttl, "entity", name="星河集团") == rows(ttl, "entity", name="Xīnghé Jítuán")
     leads = [r for r in found if r[1].endswith("#leads")]
     assert {(r[0], r[2]) for r in leads} == {("星河集团", "星河智能制造创新联合体")}
     assert sorted(r[3] for r in leads) == sorted([

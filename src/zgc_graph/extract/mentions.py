@@ -316,8 +316,10 @@ def _policy_anchor(view: SentenceView, start: int, suffix_start: int, lex: Lexic
             return None
         if tok.text in lex.generic_modifiers:
             continue
-        if tok.tag in anchor_tags or tok.text in OPEN_QUOTES:
+        if tok.tag in anchor_tags:
             return tok.start
+        if tok.text in OPEN_QUOTES and any(ch in CLOSE_QUOTES for ch in view.text[view.rel(tok.end):view.rel(suffix_start)]):
+            return tok.start  # a quoted part of the name: 示范区“1+5”系列资金支持政策
     return None
 
 
