@@ -24,6 +24,7 @@ from .ingest import SkippedFile, read_documents
 from .errors import ValidationFailed
 from .models import Corpus
 from .outlock import locked_output
+from .query import GraphStats, QueryResult, format_result, graph_stats, run_query  # noqa: F401  (re-export)
 from .runner import CACHE_DIRNAME, Progress, extract_documents
 
 DEFAULT_FORMATS = ("turtle", "html")

@@ -90,8 +90,9 @@ def _rdflib_message(err: Exception) -> str:
 def check_syntax(sparql: str) -> None:
     """Raise `QueryError` (one line, with line and column) when `sparql` does not parse.
 
-    Oxigraph's parser gives the clearest messages; parsing an empty in-memory
-    store's query runs nothing.
+    Oxigraph's parser gives the clearest messages, whichever engine answers.
+    The query goes to an empty in-memory store and its lazy result is never
+    iterated, so nothing is evaluated (not even a SERVICE call).
     """
     import pyoxigraph
 
@@ -162,7 +163,7 @@ def run_query(sparql: str, graph_path: Path | str, *, engine: str = "auto",
 # -- formatting ----------------------------------------------------------------
 
 def compact(iri: str) -> str:
-    """A readable short form of an IRI for tables: zgc:leads, zgcr:org/xiaomi-jituan-3f9a1c."""
+    """A readable short form of an IRI for tables: zgc:leads, zgcr:org/huawei-3f9a1c."""
     best = max((ns for ns in _NS.values() if iri.startswith(ns)), key=len, default=None)
     if best is None:
         return iri

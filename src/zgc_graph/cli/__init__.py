@@ -22,6 +22,9 @@ COMMAND_MODULES = [
     "zgc_graph.cli.stats",
     "zgc_graph.cli.load",
     "zgc_graph.cli.evaluate",
+    "zgc_graph.cli.html",
+    "zgc_graph.cli.analyze",
+    "zgc_graph.cli.export",
 ]
 
 

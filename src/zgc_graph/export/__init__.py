@@ -33,6 +33,8 @@ _REGISTRY: dict[str, Exporter] = {}
 EXPORTER_MODULES = [
     "zgc_graph.export.turtle",
     "zgc_graph.export.rdf_formats",
+    "zgc_graph.export.html",
+    "zgc_graph.export.network_formats",
 ]
 
 

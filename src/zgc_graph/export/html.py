@@ -1,1 +1,212 @@
-def render_html(*a, **k): raise NotImplementedError
+"""The interactive HTML explorer: one self-contained, offline page.
+
+The page is our own template around the vis-network build that ships inside
+pyvis (pyvis's own template loads Bootstrap from a CDN and writes `lib/` into
+the working directory).  Everything the page needs is inline: vis-network,
+our script and style, and the graph as JSON in a `<script
+type="application/json">` block, with `<`, `>` and `&` written as `\\u003c`…
+so that no document text can close the block.  The script builds every piece
+of text with `textContent`, never `innerHTML`.
+
+Positions are computed here (`graph.network.layout`) and physics is off, so
+the browser draws even 5,000 nodes at once instead of simulating for minutes.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph
+
+from ..errors import ZgcError
+from ..fsutil import atomic_write_text
+from ..graph import network
+from . import register
+
+VIS_VERSION = "vis-9.1.2"
+# One colour and one shape per top class (shapes stay readable in greyscale).
+CLASS_STYLE = {
+    "Organisation": ("#2b6cb0", "dot"),
+    "Person": ("#c53030", "diamond"),
+    "Policy": ("#2f855a", "square"),
+    "Platform": ("#d97706", "triangle"),
+}
+CLASS_FALLBACK_ZH = {"Organisation": "机构", "Person": "人物", "Policy": "政策", "Platform": "平台"}
+SPACING = 150.0          # pixels between connected nodes
+_JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_PLACEHOLDER = re.compile(r"/\*@(\w+)@\*/")
+
+
+@dataclass(frozen=True)
+class HtmlReport:
+    path: Path
+    nodes: int           # entities drawn
+    edges: int           # relations drawn (a symmetric pair counts once)
+    total_nodes: int     # entities in the whole graph
+    total_edges: int
+
+
+def select_nodes(G: nx.MultiDiGraph, max_nodes: int | None = None, focus: str | None = None,
+                 depth: int = 2) -> nx.MultiDiGraph:
+    """The part of the graph to draw: the focus neighbourhood and/or the most central entities."""
+    if max_nodes is not None and max_nodes < 1:
+        raise ZgcError(f"--max-nodes must be at least 1, got {max_nodes}")
+    sub = network.neighbourhood(G, focus, depth) if focus else G
+    if max_nodes is not None and len(sub) > max_nodes:
+        keep = network.top_central_nodes(sub, max_nodes)
+        centre = sub.graph.get("centre")
+        if centre is not None and centre not in keep:
+            keep = [centre, *keep[:-1]]
+        picked = sub.subgraph(keep).copy()
+        picked.graph.update(sub.graph)
+        sub = picked
+    return sub
+
+
+def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, Any]:
+    """Everything the page shows, with nodes, classes, predicates and documents by index."""
+    nodes = sorted(shown.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    documents = sorted({d for n in nodes for d in shown.nodes[n]["documents"]}
+                       | {ev["document"] for *_e, data in shown.edges(keys=True, data=True)
+                          for ev in data["evidence"] if ev["document"]})
+    doc_index = {d: i for i, d in enumerate(documents)}
+    titles = G.graph.get("documents", {})
+    classes = sorted({shown.nodes[n]["class"] for n in nodes} | set(CLASS_STYLE),
+                     key=lambda c: (list(CLASS_STYLE).index(c) if c in CLASS_STYLE else 99, c))
+    class_index = {c: i for i, c in enumerate(classes)}
+    class_zh = {network._local(iri): labels.get("zh") for iri, labels in G.graph.get("classes", {}).items()}
+
+    edges, seen_symmetric = [], {}
+    for s, o, key, data in network.iter_relations(shown):
+        evidence = [_evidence(ev, doc_index) for ev in data["evidence"]]
+        if data.get("symmetric"):
+            pair = (min(s, o), max(s, o), key)
+            if pair in seen_symmetric:
+                merged = edges[seen_symmetric[pair]]
+                merged["ev"] = sorted({json.dumps(e, sort_keys=True): e for e in merged["ev"] + evidence}.values(),
+                                      key=lambda e: (e["d"], e["s"] if e["s"] is not None else -1, e["t"]))
+                continue
+            seen_symmetric[pair] = len(edges)
+        edges.append({"from": index[s], "to": index[o], "p": key, "sym": bool(data.get("symmetric")),
+                      "ev": evidence})
+    predicates = sorted({e["p"] for e in edges})
+    pred_index = {p: i for i, p in enumerate(predicates)}
+    pred_labels = {network._local(iri): labels for iri, labels in G.graph.get("predicates", {}).items()}
+    for i, edge in enumerate(edges):
+        edge["id"] = i
+        edge["p"] = pred_index[edge["p"]]
+
+    scores = network.degree_scores(shown)
+    top = max(scores.values(), default=0.0) or 1.0
+    positions = network.layout(shown, spacing=SPACING)
+    node_rows = []
+    for n in nodes:
+        d = shown.nodes[n]
+        weight = math.sqrt(scores.get(n, 0.0) / top)
+        node_rows.append({
+            "id": index[n], "iri": n, "label": d["label"], "aliases": d["aliases"], "pinyin": d["pinyin"],
+            "cls": class_index[d["class"]], "sub": d["subclass_label"],
+            "docs": [doc_index[x] for x in d["documents"] if x in doc_index],
+            "x": round(positions[n][0], 1), "y": round(positions[n][1], 1),
+            "size": round(10 + 22 * weight, 1), "font": round(13 + 7 * weight),
+            "degree": round(scores.get(n, 0.0), 4),
+            "facts": [{"label": f["label_zh"], "value": f["value"],
+                       "ev": [_evidence(ev, doc_index) for ev in f["evidence"]]} for f in d.get("facts", ())],
+            "roles": [{"title": r["title"], "org": index.get(r["organisation"]),
+                       "orgLabel": G.nodes[r["organisation"]]["label"] if r["organisation"] in G else "",
+                       "ev": [_evidence(ev, doc_index) for ev in r["evidence"]]} for r in d.get("roles", ())],
+        })
+    counts = {c: 0 for c in classes}
+    for row in node_rows:
+        counts[classes[row["cls"]]] += 1
+    pred_counts = {p: 0 for p in predicates}
+    for edge in edges:
+        pred_counts[predicates[edge["p"]]] += 1
+    return {
+        "corpus": corpus_name([titles.get(d, network._local(d)) for d in sorted(titles)] or ["zgc-graph"]),
+        "total": {"nodes": G.number_of_nodes(), "edges": network.relation_count(G), "documents": len(titles)},
+        "focus": index.get(shown.graph.get("centre", ""), None),
+        "classes": [{"id": c, "label": class_zh.get(c) or CLASS_FALLBACK_ZH.get(c, c),
+                     "color": CLASS_STYLE.get(c, ("#718096", "dot"))[0],
+                     "shape": CLASS_STYLE.get(c, ("#718096", "dot"))[1], "count": counts[c]} for c in classes],
+        "predicates": [{"id": p, "label": pred_labels.get(p, {}).get("zh", p),
+                        "en": pred_labels.get(p, {}).get("en", p), "count": pred_counts[p]} for p in predicates],
+        "documents": [{"iri": d, "title": titles.get(d, network._local(d))} for d in documents],
+        "nodes": node_rows,
+        "edges": edges,
+    }
+
+
+def _evidence(ev: dict[str, Any], doc_index: dict[str, int]) -> dict[str, Any]:
+    return {"t": ev["text"], "d": doc_index.get(ev["document"], -1), "s": ev["start"], "e": ev["end"],
+            "r": ev["rule"], "c": ev["confidence"]}
+
+
+def corpus_name(titles: list[str]) -> str:
+    """The title bar's name for the corpus: its one title, a few titles, or the first and a count."""
+    titles = [t for t in titles if t] or ["zgc-graph"]
+    if len(titles) == 1:
+        return titles[0]
+    if len(titles) <= 3:
+        return "、".join(titles)
+    return f"{titles[0]} 等 {len(titles)} 篇文档"
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: no `<`, `>` or `&` survives to close it or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_UNSAFE[m.group()], text)
+
+
+def _asset(name: str) -> str:
+    return resources.files("zgc_graph.export").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    try:
+        return resources.files("pyvis").joinpath("templates", "lib", VIS_VERSION, name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as err:
+        raise ZgcError(f"the HTML explorer needs pyvis 0.3.2 (its bundled {VIS_VERSION}/{name}): {err}") from None
+
+
+def _inline(code: str, tag: str) -> str:
+    """Code to put inside <script>/<style>: refuse anything that could end the element early."""
+    if re.search(rf"</{tag}", code, re.IGNORECASE):
+        raise ZgcError(f"cannot inline asset: it contains '</{tag}'")
+    return code
+
+
+def html_page(data: dict[str, Any], title: str) -> str:
+    parts = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": _inline(_vis_asset("vis-network.css"), "style"),
+        "APP_CSS": _inline(_asset("explorer.css"), "style"),
+        "DATA": script_json(data),
+        "VIS_JS": _inline(_vis_asset("vis-network.min.js"), "script"),
+        "APP_JS": _inline(_asset("explorer.js"), "script"),
+    }
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("explorer.html"))
+
+
+def render_html(graph: Graph, path: Path | str, max_nodes: int | None = None, focus: str | None = None,
+                depth: int = 2) -> HtmlReport:
+    """Write the explorer for `graph` to `path` (UTF-8, atomically); keep a subgraph if asked."""
+    G = network.entity_network(graph)
+    shown = select_nodes(G, max_nodes=max_nodes, focus=focus, depth=depth)
+    data = page_data(G, shown)
+    path = Path(path)
+    atomic_write_text(path, html_page(data, f"{data['corpus']} · zgc-graph"))
+    return HtmlReport(path, len(data["nodes"]), len(data["edges"]), data["total"]["nodes"], data["total"]["edges"])
+
+
+@register("html", ".html", "Interactive graph explorer: one offline HTML page with search, filters and evidence")
+def write(graph: Graph, path: Path) -> None:
+    render_html(graph, path)

@@ -305,6 +305,14 @@ class Component:
     nodes: tuple[str, ...]  # most connected first
 
 
+def relation_count(G: nx.MultiDiGraph) -> int:
+    """Relations as a reader counts them: a symmetric pair (A partnerOf B, B partnerOf A) is one."""
+    seen = set()
+    for s, o, key, data in G.edges(keys=True, data=True):
+        seen.add((min(s, o), max(s, o), key) if data.get("symmetric") else (s, o, key))
+    return len(seen)
+
+
 def simple_projection(G: nx.MultiDiGraph) -> nx.Graph:
     """Undirected, one edge per connected pair: what 'central' and 'connected' mean here."""
     U = nx.Graph()

@@ -147,7 +147,7 @@ def _tokens(label: str, is_person: bool) -> tuple[tuple[str, str], ...]:
 
 
 def romanise(label: str, *, is_person: bool = False) -> str:
-    """Tone-marked pinyin, one capitalised word per jieba word: 小米集团 -> Xiǎomǐ Jítuán."""
+    """Tone-marked pinyin, one capitalised word per jieba word: 星河集团 -> Xīnghé Jítuán."""
     parts: list[str] = []
     prev = ""
     pending_space = False
@@ -178,7 +178,7 @@ def romanise(label: str, *, is_person: bool = False) -> str:
 
 
 def slug(label: str, *, is_person: bool = False, max_len: int = 40) -> str:
-    """Toneless ASCII slug [a-z0-9-], words joined by hyphens: 小米集团 -> xiaomi-jituan."""
+    """Toneless ASCII slug [a-z0-9-], words joined by hyphens: 星河集团 -> xinghe-jituan."""
     pieces: list[str] = []
     for kind, text in _tokens(label, is_person):
         if kind == "han":

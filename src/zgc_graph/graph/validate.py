@@ -199,14 +199,19 @@ class _Names:
         if pref:
             return pref
         if (node, RDF.type, RDF.Statement) in self.data:
-            s, p, o = (self.data.value(node, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+            s, p, o = (self._first(node, p) for p in (RDF.subject, RDF.predicate, RDF.object))
             return " ".join(["statement:", self.describe(s) if s is not None else "?",
                              self.qname(p) if p is not None else "?", self.describe(o) if o is not None else "?"])
         return _node_id(node) if isinstance(node, BNode) else self.qname(node)
 
+    def _first(self, node: Node, prop: URIRef) -> Node | None:
+        """One value, the same on every run even when a broken statement has several."""
+        values = sorted(self.data.objects(node, prop), key=lambda v: v.n3())
+        return values[0] if values else None
+
     def describe(self, node: Node) -> str:
         if isinstance(node, Literal):
-            return node.n3()
+            return node.n3(self.data.namespace_manager)
         pref = self.pref_label(node)
         if pref:
             return pref

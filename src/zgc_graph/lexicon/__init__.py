@@ -5,6 +5,7 @@ surnames); never facts about a particular article.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +15,16 @@ import yaml
 from ..models import EntityType
 
 HERE = Path(__file__).parent
+FILES = ("entities.yaml", "names.yaml", "persons.yaml", "relations.yaml")
+
+
+def lexicon_dir() -> Path:
+    """Where the vocabulary is read from: ZGC_LEXICON_DIR, to try your own, or the shipped files."""
+    return Path(os.environ.get("ZGC_LEXICON_DIR") or HERE)
 
 
 def _read(name: str) -> dict:
-    with open(HERE / name, encoding="utf-8") as fh:
+    with open(lexicon_dir() / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 

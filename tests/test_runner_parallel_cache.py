@@ -1,0 +1,192 @@
+"""Parallel extraction and the per-document cache (`zgc_graph.runner`), on invented paragraphs."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from zgc_graph import api, runner
+from zgc_graph.cli.build import ProgressLine
+from zgc_graph.extract import pipeline
+from zgc_graph.ingest import read_documents
+
+PARAGRAPHS = {
+    "a-xinglan.txt": (
+        "星澜智能科技有限公司(以下简称“星澜智能”)与北京云帆大学签署战略合作协议，双方将共建人工智能联合实验室。"
+        "星澜智能董事长周明远表示，公司将把研发总部设在海淀区。\n\n"
+        "据悉，星澜智能是云帆创新联合体的成员单位，该联合体由28家企业和高校组成。\n"
+    ),
+    "b-hengyuan.txt": (
+        "恒远半导体集团宣布加入云帆创新联合体。恒远半导体集团总经理韩立新说，联合体为企业提供了共享的中试平台。\n\n"
+        "此前，北京云帆大学与恒远半导体集团在芯片设计领域开展了多年合作。\n"
+    ),
+    "c-policy.txt": (
+        "2023年5月，海淀区政府印发《海淀区支持算力基础设施建设若干措施》，对入驻云帆科技园的企业给予租金补贴。"
+        "星澜智能科技有限公司成为首批获得支持的企业之一。\n"
+    ),
+}
+
+
+def write_corpus(folder: Path, texts: dict[str, str] = PARAGRAPHS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    return write_corpus(tmp_path / "docs")
+
+
+@pytest.fixture
+def counted(monkeypatch) -> list[str]:
+    """Doc ids passed to the extractor in this process (jobs=1 keeps extraction here)."""
+    calls: list[str] = []
+    real = pipeline.extract_document
+
+    def counting(doc):
+        calls.append(doc.doc_id)
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", counting)
+    return calls
+
+
+def _build(paths, out: Path, **options) -> bytes:
+    report = api.build(paths, out, formats=["turtle"], validate_graph=False, **options)
+    return report.outputs["turtle"].read_bytes()
+
+
+def test_one_and_two_jobs_give_identical_extractions(corpus):
+    documents, _ = read_documents([corpus])
+    serial = runner.extract_documents(documents, jobs=1)
+    parallel = runner.extract_documents(documents, jobs=2)
+    assert [e.document.doc_id for e in parallel] == [d.doc_id for d in documents]
+    assert parallel == serial
+    labels = {label for e in serial for label in e.entities}
+    assert "星澜智能科技有限公司" in labels
+
+
+def test_one_and_two_jobs_write_byte_identical_turtle(corpus, tmp_path):
+    one = _build([corpus], tmp_path / "out1", jobs=1, use_cache=False)
+    two = _build([corpus], tmp_path / "out2", jobs=2, use_cache=False)
+    assert one == two
+    assert "星澜智能科技有限公司".encode() in one
+    assert not (tmp_path / "out1" / runner.CACHE_DIRNAME).exists()
+
+
+def test_rebuild_reads_unchanged_documents_from_the_cache(corpus, tmp_path, counted):
+    out = tmp_path / "out"
+    first = _build([corpus], out, jobs=1)
+    assert len(counted) == 3
+    entries = sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))
+    assert len(entries) == 3
+    stamps = [p.stat().st_mtime_ns for p in entries]
+
+    counted.clear()
+    second = _build([corpus], out, jobs=1)
+    assert counted == []
+    assert second == first
+    assert [p.stat().st_mtime_ns for p in entries] == stamps
+
+
+def test_added_or_changed_document_is_the_only_one_extracted(corpus, tmp_path, counted):
+    out = tmp_path / "out"
+    _build([corpus], out, jobs=1)
+    (corpus / "d-new.txt").write_text("澄海生物医药有限公司在云帆科技园建成了新的研发中心。\n", encoding="utf-8")
+    (corpus / "b-hengyuan.txt").write_text(PARAGRAPHS["b-hengyuan.txt"] + "恒远半导体集团今年将扩大招聘。\n",
+                                           encoding="utf-8")
+    counted.clear()
+    turtle = _build([corpus], out, jobs=1).decode()
+    paths = {d: Path(p).name for d, p in _doc_paths(corpus).items()}
+    assert sorted(paths[d] for d in counted) == ["b-hengyuan.txt", "d-new.txt"]
+    assert "澄海生物医药有限公司" in turtle
+    assert turtle.encode() == _build([corpus], tmp_path / "fresh", jobs=1, use_cache=False)
+
+
+def _doc_paths(folder: Path) -> dict[str, str]:
+    documents, _ = read_documents([folder])
+    return {d.doc_id: d.path for d in documents}
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95truncated"])
+def test_corrupt_cache_entry_is_ignored_and_rewritten(corpus, tmp_path, counted, garbage):
+    out = tmp_path / "out"
+    first = _build([corpus], out, jobs=1)
+    victim = sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))[0]
+    victim.write_bytes(garbage)
+    counted.clear()
+    again = _build([corpus], out, jobs=1)
+    assert len(counted) == 1
+    assert again == first
+    assert victim.stat().st_size > len(garbage)
+    counted.clear()
+    _build([corpus], out, jobs=1)
+    assert counted == []
+
+
+def test_entry_of_another_document_is_not_trusted(corpus, tmp_path, counted):
+    """A cache file copied over another one's name must not give that document the wrong facts."""
+    out = tmp_path / "out"
+    first = _build([corpus], out, jobs=1)
+    a, b = sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))[:2]
+    a.write_bytes(b.read_bytes())
+    counted.clear()
+    assert _build([corpus], out, jobs=1) == first
+    assert len(counted) == 1
+
+
+def test_new_extractor_version_reextracts_everything_and_drops_old_entries(corpus, tmp_path, counted,
+                                                                           monkeypatch):
+    out = tmp_path / "out"
+    _build([corpus], out, jobs=1)
+    old_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-next")
+    runner.extractor_fingerprint.cache_clear()
+    try:
+        counted.clear()
+        _build([corpus], out, jobs=1)
+        assert len(counted) == 3
+        new_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
+        assert len(new_folders) == 1 and new_folders != old_folders
+    finally:
+        runner.extractor_fingerprint.cache_clear()
+
+
+def test_workers_fill_the_cache_for_the_next_build(corpus, tmp_path, counted):
+    out = tmp_path / "out"
+    first = _build([corpus], out, jobs=2)
+    assert len(sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))) == 3
+    counted.clear()
+    assert _build([corpus], out, jobs=1) == first
+    assert counted == []
+
+
+def test_progress_is_reported_once_per_document_cached_or_not(corpus, tmp_path):
+    documents, _ = read_documents([corpus])
+    cache = tmp_path / "cache"
+    for _ in range(2):  # the second pass is all cache hits
+        seen: list[tuple[int, int]] = []
+        runner.extract_documents(documents, jobs=2, cache_dir=cache, progress=lambda d, t: seen.append((d, t)))
+        assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_jobs_below_one_is_refused(corpus):
+    documents, _ = read_documents([corpus])
+    with pytest.raises(ValueError):
+        runner.extract_documents(documents, jobs=0)
+
+
+def test_progress_line_shows_count_rate_and_eta_then_ends_the_line():
+    stream = io.StringIO()
+    line = ProgressLine(stream, interval=0)
+    line(1, 4)
+    line(4, 4)
+    text = stream.getvalue()
+    assert "1/4 documents" in text and "4/4 documents" in text
+    assert "/s" in text and "ETA" in text
+    assert text.endswith("\n") and text.count("\n") == 1
+    line.close()  # already ended: no second newline
+    assert stream.getvalue() == text
