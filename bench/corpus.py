@@ -81,8 +81,6 @@ def seed_names(seeds: Path = SEEDS) -> list[Name]:
         core = _core(label, suffixes)
         head = core if len(core) <= 3 else core[:2]
         distinctive = frozenset(ch for ch in (label if person else head) if "\u4e00" <= ch <= "\u9fff")
-        if not distinctive:
-            continue
         names = tuple(sorted(entity.names, key=lambda n: (-len(n), n)))
         found.append(Name(label, names, person, distinctive))
     return found

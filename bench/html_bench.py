@@ -166,13 +166,14 @@ def measure(html: Path, clicks: int = 7) -> dict[str, float]:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(html.as_uri())
+        page.goto(html.resolve().as_uri())
         page.wait_for_function("document.body.dataset.state === 'ready'", timeout=120_000)
         settle = page.evaluate("window.zgcExplorer.readyAt")
         drawn = page.evaluate("window.zgcExplorer.drawnNodeCount()")
-        targets = page.evaluate(f"window.zgcExplorer.samplePoints({clicks})")
         times = []
-        for target in targets:
+        for node in page.evaluate(f"window.zgcExplorer.sampleNodes({clicks})"):
+            point = page.evaluate(f"window.zgcExplorer.pointOf({node}, 1.0)")
+            page.wait_for_timeout(300)  # let the zoomed view draw before timing the click
             page.evaluate("""() => {
                 window.__down = null; window.__panel = null;
                 window.addEventListener('pointerdown', () => { window.__down = performance.now(); },
@@ -184,10 +185,12 @@ def measure(html: Path, clicks: int = 7) -> dict[str, float]:
                 });
                 seen.observe(panel, {childList: true, subtree: true, characterData: true});
             }""")
-            page.mouse.click(target["x"], target["y"])
+            page.mouse.click(point["x"], point["y"])
             page.wait_for_function("window.__panel !== null", timeout=10_000)
             times.append(page.evaluate("window.__panel - window.__down"))
-            page.wait_for_timeout(150)
+            clicked = page.evaluate("window.zgcExplorer.selected")
+            if clicked != {"node": node}:
+                raise RuntimeError(f"clicked node {node} but the panel shows {clicked}")
         browser.close()
     return {"settle_ms": settle, "click_ms": statistics.median(times), "click_max_ms": max(times),
             "drawn": drawn, "external": len(external), "errors": len(errors)}

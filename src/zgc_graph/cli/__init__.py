@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import sys
 
 import click
@@ -53,6 +54,10 @@ def handle_errors(func):
             sys.exit(err.exit_code)
         except click.ClickException:
             raise
+        except BrokenPipeError:
+            # `zgc-graph query … | head`: the reader has gone, which is no error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as err:  # an unexpected failure still gets one line
             ctx = click.get_current_context(silent=True)
             if ctx is not None and (ctx.find_root().obj or {}).get("debug"):

@@ -39,7 +39,7 @@ CLASS_STYLE = {
     "Platform": ("#d97706", "triangle"),
 }
 CLASS_FALLBACK_ZH = {"Organisation": "机构", "Person": "人物", "Policy": "政策", "Platform": "平台"}
-SPACING = 150.0          # pixels between connected nodes
+SPACING = 120.0          # pixels between connected nodes
 _JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _PLACEHOLDER = re.compile(r"/\*@(\w+)@\*/")
 
@@ -100,9 +100,15 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, Any]:
     predicates = sorted({e["p"] for e in edges})
     pred_index = {p: i for i, p in enumerate(predicates)}
     pred_labels = {network._local(iri): labels for iri, labels in G.graph.get("predicates", {}).items()}
+    parallel: dict[tuple[int, int], int] = {}
     for i, edge in enumerate(edges):
         edge["id"] = i
         edge["p"] = pred_index[edge["p"]]
+        pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
+        nth = parallel[pair] = parallel.get(pair, -1) + 1
+        if nth:  # parallel relations between one pair: bend them apart so labels do not overlap
+            bend = 0.2 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
+            edge["curve"] = bend if edge["from"] == pair[0] else -bend
 
     scores = network.degree_scores(shown)
     top = max(scores.values(), default=0.0) or 1.0
@@ -116,7 +122,7 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, Any]:
             "cls": class_index[d["class"]], "sub": d["subclass_label"],
             "docs": [doc_index[x] for x in d["documents"] if x in doc_index],
             "x": round(positions[n][0], 1), "y": round(positions[n][1], 1),
-            "size": round(10 + 22 * weight, 1), "font": round(13 + 7 * weight),
+            "size": round(12 + 22 * weight, 1), "font": round(16 + 8 * weight),
             "degree": round(scores.get(n, 0.0), 4),
             "facts": [{"label": f["label_zh"], "value": f["value"],
                        "ev": [_evidence(ev, doc_index) for ev in f["evidence"]]} for f in d.get("facts", ())],

@@ -6,8 +6,9 @@
   var data = JSON.parse(document.getElementById('zgc-data').textContent);
   var PANEL_RELATIONS = 60;          // relations shown at once for a hub; the rest behind a button
   var SEARCH_RESULTS = 12;
-  var FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", ' +
-             '"Microsoft YaHei", sans-serif';
+  var LABEL_CHARS = 14;                // longer names are shortened on the canvas only
+  var FONT = 'Arial, "Liberation Sans", "DejaVu Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", ' +
+             '"WenQuanYi Micro Hei", sans-serif';
   var big = data.nodes.length > 1500;
 
   function $(id) { return document.getElementById(id); }
@@ -115,13 +116,21 @@
       data.nodes[e.to].label + '\n' + e.ev.length + ' 条证据';
   }
 
+  /* Long policy titles would cover their neighbours: the canvas shows a shortened name, the tooltip
+   * and the panel the whole one. */
+  function shortLabel(label) {
+    var chars = Array.from(label);
+    return chars.length > LABEL_CHARS ? chars.slice(0, LABEL_CHARS - 1).join('') + '…' : label;
+  }
+
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, group: data.classes[n.cls].id,
+    return {id: n.id, label: shortLabel(n.label), x: n.x, y: n.y, size: n.size, group: data.classes[n.cls].id,
             font: {size: n.font}, title: nodeTooltip(n)};
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var item = {id: e.id, from: e.from, to: e.to, label: data.predicates[e.p].label, title: edgeTooltip(e)};
     if (e.sym) { item.arrows = {to: {enabled: false}}; }
+    if (e.curve) { item.smooth = {enabled: true, type: e.curve > 0 ? 'curvedCW' : 'curvedCCW', roundness: Math.abs(e.curve)}; }
     return item;
   }));
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return classOn[data.nodes[n.id].cls]; }});
@@ -148,7 +157,7 @@
     edges: {smooth: false, width: 1, selectionWidth: 2,
             arrows: {to: {enabled: true, scaleFactor: 0.5}},
             color: {color: '#b8c4d3', highlight: '#1a202c', opacity: 1},
-            font: {face: FONT, size: 11, color: '#4a5568', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle'}},
+            font: {face: FONT, size: 12, color: '#4a5568', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle'}},
     groups: groups,
   };
   var network = new vis.Network($('graph'), {nodes: nodeView, edges: edgeView}, options);

@@ -1,0 +1,429 @@
+"""Benchmark: building the graph of N documents, against bare jieba on the same text.
+
+For each N (default 1, 100, 1000) it makes a corpus with `bench/corpus.py` and reports
+
+* the wall time of a cold build (a fresh process calling `api.build` with
+  validation off, as `zgc-graph build --no-validate` does), and of bare
+  `jieba.lcut` over exactly the same file texts, timed in this run, with the ratio;
+* time per stage (ingest, extract = mentions+resolve+relations over all
+  workers, merge, graph, turtle, html) and a split of extraction into its
+  phases, timed in-process on a sample of documents;
+* peak memory: the sum over the build process and its workers of their
+  proportional set size (PSS, so pages shared after fork count once), sampled,
+  and the largest single process's peak RSS;
+* triples, entities, and whether the seed's entities stayed one entity each;
+* an incremental rebuild after adding one document (with the cache);
+* whether `--jobs 1` and `--jobs N` give byte-identical Turtle;
+* SHACL validation time (up to --validate-max documents);
+* canned query times on the graph, with rdflib and through the Oxigraph store;
+* `check_contract.py` on the graph.
+
+It ends with one summary line for the largest N.  Not a test: nothing here asserts.
+
+    .venv/bin/python bench/build_bench.py [-n 1 100 1000] [--jobs 2] [--work /tmp/zgc-bench]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CHECKER = REPO.parent / "shared" / "tools" / "check_contract.py"
+sys.path.insert(0, str(HERE))
+
+TARGET_RATIO = 2.0
+TARGET_MEMORY_MIB = 1024
+TARGET_INCREMENTAL = 0.10
+TARGET_QUERY_MS = 100
+
+
+# -- memory sampling -------------------------------------------------------------
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            pass
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class MemorySampler(threading.Thread):
+    """Peak of the summed PSS of a process and its descendants, every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_kib = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _tree(self.pid)))
+            self.stopped.wait(self.interval)
+
+    def stop(self) -> int:
+        self.stopped.set()
+        self.join()
+        return self.peak_kib
+
+
+def run_child(args: list[str]) -> tuple[dict, float, float]:
+    """Run this script in child mode; its JSON answer, the wall seconds and peak summed PSS in MiB."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = MemorySampler(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    peak = sampler.stop() / 1024
+    if proc.returncode != 0:
+        raise SystemExit(f"child {args[0]} failed ({proc.returncode}):\n{err[-3000:]}")
+    return json.loads(out.strip().splitlines()[-1]), wall, peak
+
+
+# -- child modes (run in a fresh process) ---------------------------------------
+
+def child_build(corpus: str, out: str, jobs: int, formats: str, use_cache: bool, seed_names: str | None) -> dict:
+    from zgc_graph import api
+
+    timings: dict[str, float] = {}
+    report = api.build([corpus], out, formats=formats.split(","), validate_graph=False, jobs=jobs,
+                       use_cache=use_cache, timings=timings)
+    answer = {
+        "timings": timings, "seconds": report.seconds, "triples": report.triples, "documents": report.documents,
+        "entities": sum(report.entities_by_type.values()), "relations": report.relations,
+        "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_workers_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+    if seed_names:
+        answer["seed_entities"] = _seed_entity_check(report.corpus, json.loads(Path(seed_names).read_text()))
+    return answer
+
+
+def _seed_entity_check(corpus, seed: list[list[str]]) -> dict:
+    """Each seed entity's names should all belong to one entity of the big corpus, and no two seed entities to one."""
+    owner: dict[str, str] = {}
+    for label, entity in corpus.entities.items():
+        for name in entity.names:
+            owner[name] = label
+    split, missing, holders = [], 0, {}
+    for names in seed:
+        found = {owner[n] for n in names if n in owner}
+        if not found:
+            missing += 1
+        elif len(found) > 1:
+            split.append(sorted(found))
+        for label in found:
+            holders.setdefault(label, []).append(names[0])
+    merged = [sorted(v) for v in holders.values() if len(v) > 1]
+    return {"seed": len(seed), "missing": missing, "split": len(split), "merged": len(merged),
+            "split_examples": split[:3], "merged_examples": merged[:3]}
+
+
+def child_validate(turtle: str) -> dict:
+    from zgc_graph import api
+    from zgc_graph.query import read_turtle
+
+    graph = read_turtle(Path(turtle))
+    started = time.perf_counter()
+    report = api.validate(graph)
+    return {"seconds": time.perf_counter() - started, "conforms": report.conforms,
+            "violations": len(report.violations)}
+
+
+def child_queries(turtle: str, repeats: int = 3) -> dict:
+    from zgc_graph import store
+    from zgc_graph.queries import get_canned, list_canned
+    from zgc_graph.query import query_graph, read_turtle
+
+    started = time.perf_counter()
+    graph = read_turtle(Path(turtle))
+    parse = time.perf_counter() - started
+    name = _busiest_label(graph)
+    queries = {q.name: get_canned(q.name, **({"name": name} if "name" in q.params else {}))
+               for q in list_canned()}
+
+    def timed(run) -> tuple[float, float, int]:
+        times, rows = [], 0
+        for _ in range(repeats):
+            t = time.perf_counter()
+            result = run()
+            times.append(time.perf_counter() - t)
+            rows = len(result.rows) if result.rows is not None else int(bool(result.boolean))
+        return times[0] * 1000, statistics.median(times) * 1000, rows
+
+    answer = {"parse_s": parse, "entity_param": name, "rdflib": {}, "oxigraph": {}}
+    for qname, sparql in queries.items():
+        answer["rdflib"][qname] = timed(lambda: query_graph(sparql, graph))
+    del graph
+    store_dir = Path(turtle).with_suffix(".oxigraph")
+    t = time.perf_counter()
+    store.load_store(turtle, store_dir)
+    answer["store_load_s"] = time.perf_counter() - t
+    oxi = store.open_for_query(turtle, store_dir)
+    for qname, sparql in queries.items():
+        answer["oxigraph"][qname] = timed(lambda: store.query_store(sparql, oxi))
+    return answer
+
+
+def _busiest_label(graph) -> str:
+    """The zh label of the entity mentioned in most documents (a realistic `entity` query)."""
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+    from zgc_graph.graph.vocab import ZGC
+
+    counts: dict = {}
+    for s, _, _ in graph.triples((None, ZGC.mentionedIn, None)):
+        counts[s] = counts.get(s, 0) + 1
+    best = max(sorted(counts, key=str), key=lambda s: counts[s])
+    return next(str(o) for o in graph.objects(best, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "zh")
+
+
+def child_phases(corpus: str, sample: int) -> dict:
+    """Seconds per extraction phase over `sample` documents, in this process, by wrapping the pipeline's steps."""
+    from zgc_graph.extract import pipeline
+    from zgc_graph.ingest import read_documents
+
+    phases = {"split_sentences": "sentences", "views": "mentions", "first_pass": "mentions",
+              "known_name_pass": "mentions", "partner_object_pass": "mentions", "list_sibling_pass": "mentions",
+              "person_pass": "mentions", "declared_aliases": "resolve", "resolve_document": "resolve",
+              "find_relations": "relations"}
+    spent: dict[str, float] = {}
+
+    def wrap(func, phase):
+        def timed(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[phase] = spent.get(phase, 0.0) + time.perf_counter() - t
+        return timed
+
+    for attr, phase in phases.items():
+        if hasattr(pipeline, attr):
+            setattr(pipeline, attr, wrap(getattr(pipeline, attr), phase))
+    documents, _ = read_documents([Path(corpus)])
+    documents = documents[:sample]
+    pipeline.extract_document(documents[0])  # load jieba and the lexicon outside the timing
+    spent.clear()
+    started = time.perf_counter()
+    for doc in documents:
+        pipeline.extract_document(doc)
+    total = time.perf_counter() - started
+    spent["other"] = total - sum(spent.values())
+    return {"documents": len(documents), "seconds": total, "phases": spent}
+
+
+def child_main(argv: list[str]) -> None:
+    mode, *rest = argv
+    if mode == "build":
+        corpus, out, jobs, formats, cache, seed_names = rest
+        answer = child_build(corpus, out, int(jobs), formats, cache == "cache", seed_names or None)
+    elif mode == "validate":
+        answer = child_validate(rest[0])
+    elif mode == "queries":
+        answer = child_queries(rest[0])
+    elif mode == "phases":
+        answer = child_phases(rest[0], int(rest[1]))
+    else:
+        raise SystemExit(f"unknown child mode {mode}")
+    print(json.dumps(answer, ensure_ascii=False))
+
+
+# -- the benchmark -----------------------------------------------------------------
+
+def jieba_baseline(files: list[Path]) -> tuple[float, int]:
+    """Seconds of bare `jieba.lcut` over the file texts, in this process (jieba loaded beforehand)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - started, sum(map(len, texts))
+
+
+def available_formats(wanted: list[str]) -> list[str]:
+    from zgc_graph.export import exporters
+
+    known = exporters()
+    return [f for f in wanted if f in known]
+
+
+def fmt_stages(timings: dict[str, float]) -> str:
+    order = ["ingest", "extract", "merge", "graph", "validate", "turtle", "html"]
+    keys = [k for k in order if k in timings] + sorted(k for k in timings if k not in order)
+    return ", ".join(f"{k} {timings[k]:.2f}" for k in keys)
+
+
+def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -> dict:
+    from corpus import add_copy, make_corpus
+
+    work = args.work / f"n{n}"
+    corpus, out = work / "corpus", work / "out"
+    shutil.rmtree(work, ignore_errors=True)
+    files = make_corpus(corpus, n, copier=copier)
+    print(f"\n== N = {n} documents ({corpus})", flush=True)
+
+    jieba_s, chars = jieba_baseline(files)
+    print(f"jieba.lcut     {jieba_s:8.2f} s  over {chars} characters ({chars / jieba_s / 1000:.0f}k chars/s)",
+          flush=True)
+    fmt = ",".join(formats)
+    build, wall, pss = run_child(["build", str(corpus), str(out), str(args.jobs), fmt, "cache", str(seed_names_file)])
+    ratio = wall / jieba_s
+    print(f"build          {wall:8.2f} s  wall, --jobs {args.jobs}, cold cache, no validation "
+          f"(in-process {build['seconds']:.2f} s); ratio to jieba {ratio:.2f} (target <= {TARGET_RATIO})")
+    print(f"  stages (s)   {fmt_stages(build['timings'])}")
+    print(f"  memory       peak {pss:.0f} MiB summed PSS of all build processes (target < {TARGET_MEMORY_MIB}); "
+          f"largest RSS: build process {build['maxrss_self_mib']:.0f} MiB, worker {build['maxrss_workers_mib']:.0f} MiB")
+    print(f"  graph        {build['triples']} triples, {build['entities']} entities, {build['relations']} relations, "
+          f"{build['documents']} documents")
+    seed = build.get("seed_entities") or {}
+    if seed:
+        print(f"  seed entities {seed['seed']}: missing {seed['missing']}, split over several IRIs {seed['split']}, "
+              f"merged with another seed entity {seed['merged']}"
+              + (f"; e.g. split {seed['split_examples']}" if seed["split"] else "")
+              + (f"; e.g. merged {seed['merged_examples']}" if seed["merged"] else ""))
+    result = {"n": n, "chars": chars, "jieba": jieba_s, "wall": wall, "ratio": ratio, "pss": pss, "build": build}
+
+    phases, _, _ = run_child(["phases", str(corpus), str(min(n, args.phase_sample))])
+    total = phases["seconds"]
+    split = ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(phases["phases"].items(), key=lambda kv: -kv[1]))
+    print(f"  extract split in-process over {phases['documents']} documents, {total / phases['documents']:.3f} s/doc: "
+          f"{split}")
+
+    if n <= args.identity_max:
+        other = work / "out-jobs1"
+        _, wall1, _ = run_child(["build", str(corpus), str(other), "1", "turtle", "nocache", ""])
+        same = (other / "zgc.ttl").read_bytes() == (out / "zgc.ttl").read_bytes()
+        result["identical"] = same
+        print(f"jobs 1 vs {args.jobs}    Turtle byte-identical: {'yes' if same else 'NO'} "
+              f"(--jobs 1 --no-cache build {wall1:.2f} s)")
+        shutil.rmtree(other, ignore_errors=True)
+
+    if n <= args.validate_max:
+        val, _, _ = run_child(["validate", str(out / "zgc.ttl")])
+        print(f"validate       {val['seconds']:8.2f} s  SHACL, conforms: {val['conforms']} ({val['violations']} violations)")
+        result["validate"] = val
+
+    if n >= args.query_min:
+        q, _, _ = run_child(["queries", str(out / "zgc.ttl")])
+        worst = {}
+        for engine in ("rdflib", "oxigraph"):
+            cells = ", ".join(f"{name} {v[1]:.0f}" for name, v in q[engine].items())
+            worst[engine] = max(v[1] for v in q[engine].values())
+            print(f"queries {engine:8s} median ms of 3: {cells}")
+        print(f"  rdflib parse of the Turtle {q['parse_s']:.2f} s; Oxigraph store load {q['store_load_s']:.2f} s; "
+              f"entity query for {q['entity_param']}")
+        result["queries"] = worst
+
+    if n >= args.query_min and CHECKER.exists():
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, str(CHECKER), str(out / "zgc.ttl")], capture_output=True, text=True)
+        lines = (proc.stdout + proc.stderr).strip().splitlines()
+        result["contract"] = proc.returncode == 0
+        print(f"check_contract {time.perf_counter() - t:8.2f} s  exit {proc.returncode}: {lines[-1] if lines else ''}")
+        for line in lines[:-1][:5]:
+            print(f"  {line}")
+
+    if n > 1:
+        added = add_copy(corpus, n, copier)
+        inc, inc_wall, inc_pss = run_child(["build", str(corpus), str(out), str(args.jobs), fmt, "cache", ""])
+        share = inc_wall / wall
+        result["incremental"] = share
+        print(f"incremental    {inc_wall:8.2f} s  wall after adding {added.name}: {share:.1%} of the full build "
+              f"(target < {TARGET_INCREMENTAL:.0%}); peak {inc_pss:.0f} MiB")
+        print(f"  stages (s)   {fmt_stages(inc['timings'])}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def summary(r: dict) -> str:
+    parts = [f"N={r['n']} ({r['chars'] / 1e6:.2f}M chars): build {r['wall']:.1f} s vs jieba {r['jieba']:.1f} s = "
+             f"{r['ratio']:.2f}x (<= {TARGET_RATIO:g}: {'ok' if r['ratio'] <= TARGET_RATIO else 'MISSED'})",
+             f"peak {r['pss']:.0f} MiB (< {TARGET_MEMORY_MIB}: {'ok' if r['pss'] < TARGET_MEMORY_MIB else 'MISSED'})"]
+    if "incremental" in r:
+        ok = r["incremental"] < TARGET_INCREMENTAL
+        parts.append(f"incremental {r['incremental']:.1%} (< {TARGET_INCREMENTAL:.0%}: {'ok' if ok else 'MISSED'})")
+    if "identical" in r:
+        parts.append(f"jobs 1 = jobs N: {'yes' if r['identical'] else 'NO'}")
+    if "queries" in r:
+        q = r["queries"]
+        parts.append(f"slowest canned query {q['rdflib']:.0f} ms rdflib / {q['oxigraph']:.0f} ms oxigraph "
+                     f"(< {TARGET_QUERY_MS}: {'ok' if max(q.values()) < TARGET_QUERY_MS else 'MISSED'})")
+    if "contract" in r:
+        parts.append(f"contract {'pass' if r['contract'] else 'FAIL'}")
+    seed = r["build"].get("seed_entities")
+    if seed:
+        parts.append(f"seed entities split {seed['split']}, merged {seed['merged']}")
+    return "summary: " + "; ".join(parts)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child_main(sys.argv[2:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-n", type=int, nargs="+", default=[1, 100, 1000], help="corpus sizes")
+    parser.add_argument("--jobs", type=int, default=None, help="build processes (default: every core)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/zgc-bench"), help="folder for corpora and outputs")
+    parser.add_argument("--formats", default="turtle,html", help="formats to build (ones not registered are skipped)")
+    parser.add_argument("--validate-max", type=int, default=100, help="run SHACL validation up to this N")
+    parser.add_argument("--identity-max", type=int, default=1000, help="compare --jobs 1 Turtle up to this N")
+    parser.add_argument("--query-min", type=int, default=100, help="time queries and check the contract from this N")
+    parser.add_argument("--phase-sample", type=int, default=20, help="documents for the extraction-phase split")
+    parser.add_argument("--keep", action="store_true", help="keep corpora and outputs in --work")
+    args = parser.parse_args()
+    from corpus import Copier, seed_names, seed_texts
+    from zgc_graph.runner import default_jobs
+
+    args.jobs = args.jobs or default_jobs()
+    formats = available_formats(args.formats.split(","))
+    skipped = sorted(set(args.formats.split(",")) - set(formats))
+    print(f"zgc-graph build benchmark: --jobs {args.jobs}, formats {','.join(formats)}"
+          + (f" ({','.join(skipped)} not registered yet)" if skipped else "") + f", {os.cpu_count()} cores")
+    names = seed_names()
+    copier = Copier(seed_texts(), names)
+    args.work.mkdir(parents=True, exist_ok=True)
+    seed_names_file = args.work / "seed-names.json"
+    seed_names_file.write_text(json.dumps([list(n.names) for n in names], ensure_ascii=False), encoding="utf-8")
+    results = [bench_one(n, args, copier, seed_names_file, formats) for n in sorted(args.n)]
+    print()
+    print(summary(results[-1]))
+
+
+if __name__ == "__main__":
+    main()
