@@ -144,15 +144,34 @@ def test_new_extractor_version_reextracts_everything_and_drops_old_entries(corpu
     _build([corpus], out, jobs=1)
     old_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
     monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-next")
-    runner.extractor_fingerprint.cache_clear()
+    counted.clear()
+    _build([corpus], out, jobs=1)
+    assert len(counted) == 3
+    new_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
+    assert len(new_folders) == 1 and new_folders != old_folders
+
+
+def test_another_lexicon_folder_does_not_reuse_extractions(corpus, tmp_path, counted, monkeypatch):
+    """ZGC_LEXICON_DIR changes the vocabulary, so the cached extractions do not apply."""
+    import shutil
+
+    from zgc_graph.lexicon import HERE, load
+
+    out = tmp_path / "out"
+    _build([corpus], out, jobs=1)
+    mine = tmp_path / "lexicon"
+    shutil.copytree(HERE, mine, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    with open(mine / "names.yaml", "a", encoding="utf-8") as fh:
+        fh.write("\n# a local edit\n")
+    monkeypatch.setenv("ZGC_LEXICON_DIR", str(mine))
+    load.cache_clear()
     try:
         counted.clear()
         _build([corpus], out, jobs=1)
         assert len(counted) == 3
-        new_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
-        assert len(new_folders) == 1 and new_folders != old_folders
     finally:
-        runner.extractor_fingerprint.cache_clear()
+        monkeypatch.delenv("ZGC_LEXICON_DIR")
+        load.cache_clear()
 
 
 def test_workers_fill_the_cache_for_the_next_build(corpus, tmp_path, counted):

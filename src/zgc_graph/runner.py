@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .extract import pipeline
+from .lexicon import lexicon_dir
 from .models import DocumentExtraction, SourceDocument
 
 CACHE_DIRNAME = ".zgc-cache"
@@ -34,21 +35,32 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 # -- cache keys ----------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
     """What an extraction depends on besides the text: a change to any of it invalidates the cache.
 
-    EXTRACTOR_VERSION is the declared part; the lexicon files and the rule
-    code are hashed as well, so an edit that forgets to bump it is not
-    answered from a stale cache, and neither is a change to the pickled records.
+    EXTRACTOR_VERSION is the declared part; the lexicon files (ZGC_LEXICON_DIR's
+    when set) and the rule code are hashed as well, so an edit that forgets to
+    bump it is not answered from a stale cache, nor is a change to the pickled records.
     """
-    digest = hashlib.sha256(f"version={pipeline.EXTRACTOR_VERSION}\x1f".encode())
-    files = sorted((_PACKAGE / "lexicon").glob("*.yaml")) + sorted((_PACKAGE / "lexicon").glob("*.py"))
-    files += sorted((_PACKAGE / "extract").glob("*.py"))
-    files += [_PACKAGE / "models.py", _PACKAGE / "ingest" / "sentences.py", _PACKAGE / "ingest" / "rules.py"]
-    for path in files:
-        digest.update(f"{path.relative_to(_PACKAGE).as_posix()}\x1f".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return _fingerprint(str(Path(lexicon_dir()).resolve()), pipeline.EXTRACTOR_VERSION)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(chosen_lexicon: str, version: str) -> str:
+    digest = hashlib.sha256(f"version={version}\x1f".encode())
+    own = sorted((_PACKAGE / "lexicon").glob("*.yaml")) + sorted((_PACKAGE / "lexicon").glob("*.py"))
+    own += sorted((_PACKAGE / "extract").glob("*.py"))
+    own += [_PACKAGE / "models.py", _PACKAGE / "ingest" / "sentences.py", _PACKAGE / "ingest" / "rules.py"]
+    named = [(path.relative_to(_PACKAGE).as_posix(), path) for path in own]
+    chosen = Path(chosen_lexicon)
+    if chosen != (_PACKAGE / "lexicon").resolve():
+        named += [(f"chosen-lexicon/{path.name}", path) for path in sorted(chosen.glob("*.yaml"))]
+    for name, path in named:
+        digest.update(f"{name}\x1f".encode())
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
     return digest.hexdigest()
 
 

@@ -668,8 +668,6 @@ def known_name_pass(sentence_views: list[SentenceView], mentions: list[Mention],
     found = list(mentions)
     for table, whole_words in ((names, False), (short_forms or {}, True)):
         pattern = _alternation(tuple(sorted((n for n in table if len(n) >= 2), key=lambda n: (-len(n), n))))
-        if pattern is None:
-            continue
         for view in sentence_views:
             for match in pattern.finditer(view.text):
                 start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
@@ -681,9 +679,9 @@ def known_name_pass(sentence_views: list[SentenceView], mentions: list[Mention],
 
 
 @lru_cache(maxsize=256)
-def _alternation(words: tuple[str, ...]) -> re.Pattern | None:
-    """One regex for many literal words, longest first."""
-    return re.compile("|".join(map(re.escape, words))) if words else None
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    """One regex for many literal words (longest first); matches nothing when there are none."""
+    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
 
 
 def _whole_word(view: SentenceView, start: int, end: int) -> bool:

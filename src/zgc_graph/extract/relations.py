@@ -87,7 +87,7 @@ class Context:
 
 
 def _triggers(ctx: Context, name: str):
-    return _alternation(ctx.lex.triggers[name]).finditer(ctx.text)
+    return _alternation(ctx.lex.triggers.get(name, ())).finditer(ctx.text)
 
 
 def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；！？;!?]|，(?!\s)") -> list[Mention]:

@@ -574,6 +574,8 @@ def _force(pos: Any, edges: Any, comp: Any, centres: Any, sizes: Any, k: float, 
            temperature: float) -> Any:
     """Fruchterman-Reingold: exact repulsion within 2k (grid), cell centroids beyond (large components).
 
+    Repulsion grows with the square root of degree (as in ForceAtlas2, tempered)
+    so hubs keep their neighbours, and their labels, at a readable distance.
     A weak pull towards each component's own centre keeps components round
     and apart while they are laid out; `_pack` places them afterwards.
     """
@@ -583,6 +585,8 @@ def _force(pos: Any, edges: Any, comp: Any, centres: Any, sizes: Any, k: float, 
     if n < 2:
         return pos
     pos = pos.copy()
+    degree = np.bincount(edges.ravel(), minlength=n) if len(edges) else np.zeros(n)
+    weight = np.sqrt((degree + 1) / 2.0)
     span = np.sqrt(sizes[comp])[:, None]
     reach = 2.0 * k
     members = [np.nonzero(comp == c)[0] for c in np.unique(comp) if np.count_nonzero(comp == c) >= FAR_FIELD_MIN]
@@ -594,11 +598,11 @@ def _force(pos: Any, edges: Any, comp: Any, centres: Any, sizes: Any, k: float, 
         if len(i):
             delta = pos[i] - pos[j]
             d2 = np.maximum((delta ** 2).sum(axis=1), 1e-6 * k * k)
-            push = np.where(d2 < reach * reach, k * k / d2, 0.0)[:, None] * delta
+            push = np.where(d2 < reach * reach, k * k * weight[i] * weight[j] / d2, 0.0)[:, None] * delta
             disp += _scatter(n, i, push) - _scatter(n, j, push)
         if step % 3 == 0:  # far-away mass moves slowly: refresh it every third step
             for idx in members:
-                far[idx] = _far_field(pos[idx], k, reach)
+                far[idx] = _far_field(pos[idx], weight[idx], k, reach)
         disp += far
         if len(edges):
             u, v = edges[:, 0], edges[:, 1]
@@ -616,24 +620,24 @@ FAR_FIELD_MIN = 48   # components smaller than this only feel repulsion within 2
 FAR_FIELD_CELLS = 16
 
 
-def _far_field(pos: Any, k: float, reach: float) -> Any:
-    """Repulsion from the centroids of a coarse grid's cells, ignoring the node's own cell."""
+def _far_field(pos: Any, weight: Any, k: float, reach: float) -> Any:
+    """Repulsion from the weighted centroids of a coarse grid's cells, ignoring the node's own cell."""
     import numpy as np
 
     lo = pos.min(axis=0)
     size = max(float((pos.max(axis=0) - lo).max()) / FAR_FIELD_CELLS, reach)
     cell = np.minimum(((pos - lo) / size).astype(np.int64), FAR_FIELD_CELLS - 1)
     key = cell[:, 0] * FAR_FIELD_CELLS + cell[:, 1]
-    mass = np.bincount(key, minlength=FAR_FIELD_CELLS ** 2)
+    mass = np.bincount(key, weights=weight, minlength=FAR_FIELD_CELLS ** 2)
     occupied = np.nonzero(mass)[0]
-    m = mass[occupied].astype(float)
-    centroid = np.stack([np.bincount(key, weights=pos[:, 0], minlength=mass.size)[occupied] / m,
-                         np.bincount(key, weights=pos[:, 1], minlength=mass.size)[occupied] / m], axis=1)
+    m = mass[occupied]
+    centroid = np.stack([np.bincount(key, weights=pos[:, 0] * weight, minlength=mass.size)[occupied] / m,
+                         np.bincount(key, weights=pos[:, 1] * weight, minlength=mass.size)[occupied] / m], axis=1)
     dx = pos[:, 0:1] - centroid[None, :, 0]
     dy = pos[:, 1:2] - centroid[None, :, 1]
-    weight = (k * k) * m[None, :] / np.maximum(dx * dx + dy * dy, reach * reach)
-    weight[key[:, None] == occupied[None, :]] = 0.0
-    return np.stack([(weight * dx).sum(axis=1), (weight * dy).sum(axis=1)], axis=1)
+    force = (k * k) * weight[:, None] * m[None, :] / np.maximum(dx * dx + dy * dy, reach * reach)
+    force[key[:, None] == occupied[None, :]] = 0.0
+    return np.stack([(force * dx).sum(axis=1), (force * dy).sum(axis=1)], axis=1)
 
 
 def _scatter(n: int, index: Any, values: Any) -> Any:

@@ -10,6 +10,8 @@
   var FONT = 'Arial, "Liberation Sans", "DejaVu Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", ' +
              '"WenQuanYi Micro Hei", sans-serif';
   var big = data.nodes.length > 1500;
+  /* Thousands of edge labels cost more to draw than the edges: large graphs label highlighted edges only. */
+  var edgeLabels = data.edges.length <= 1500;
 
   function $(id) { return document.getElementById(id); }
 
@@ -99,6 +101,7 @@
       data.total.edges + ' 条关系）';
   }
   $('counts').textContent = countText;
+  if (!edgeLabels) { $('size-note').append(' 关系较多：连线的关系名称在选中后显示。'); }
 
   // ---------------------------------------------------------------- network
   function nodeTooltip(n) {
@@ -128,7 +131,8 @@
             font: {size: n.font}, title: nodeTooltip(n)};
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var item = {id: e.id, from: e.from, to: e.to, label: data.predicates[e.p].label, title: edgeTooltip(e)};
+    var item = {id: e.id, from: e.from, to: e.to, title: edgeTooltip(e)};
+    if (edgeLabels) { item.label = data.predicates[e.p].label; }
     if (e.sym) { item.arrows = {to: {enabled: false}}; }
     if (e.curve) { item.smooth = {enabled: true, type: e.curve > 0 ? 'curvedCW' : 'curvedCCW', roundness: Math.abs(e.curve)}; }
     return item;
@@ -149,7 +153,8 @@
     autoResize: true,
     physics: {enabled: false},
     layout: {improvedLayout: false, randomSeed: 1},
-    interaction: {hover: false, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+    // Selection is ours (see highlight): vis would redraw the canvas before the panel could paint.
+    interaction: {hover: false, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big, selectable: false,
                   multiselect: false, navigationButtons: false, keyboard: false, zoomSpeed: 0.8},
     nodes: {borderWidth: 1, borderWidthSelected: 3,
             font: {face: FONT, color: '#1a202c', strokeWidth: 3, strokeColor: '#ffffff'},
@@ -161,6 +166,12 @@
     groups: groups,
   };
   var network = new vis.Network($('graph'), {nodes: nodeView, edges: edgeView}, options);
+
+  // vis leaves a tooltip on screen when the pointer leaves the canvas over a node.
+  $('graph').addEventListener('mouseleave', function () {
+    var tip = $('graph').querySelector('div.vis-tooltip');
+    if (tip) { tip.style.visibility = 'hidden'; }
+  });
 
   var readyAt = null;
   network.once('afterDrawing', function () {
@@ -211,6 +222,32 @@
     return {nodes: nodeIds, edges: edgeIds};
   }
 
+  /* Redrawing thousands of edges takes longer than a frame: the panel is painted first, the canvas
+   * highlight right after it. */
+  var pendingHighlight = null;
+  var labelled = [];
+
+  function afterPaint(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
+  function highlight(items) {
+    var first = pendingHighlight === null;
+    pendingHighlight = items;
+    if (!first) { return; }
+    afterPaint(function () {
+      var next = pendingHighlight;
+      pendingHighlight = null;
+      if (!edgeLabels) {
+        var changes = labelled.map(function (id) { return {id: id, label: undefined}; });
+        next.edges.forEach(function (id) { changes.push({id: id, label: data.predicates[data.edges[id].p].label}); });
+        labelled = next.edges.slice();
+        edges.update(changes);
+      }
+      network.setSelection(next, {unselectAll: true, highlightEdges: false});
+    });
+  }
+
   function selectNode(id, focus) {
     var n = data.nodes[id];
     showClass(n.cls);
@@ -218,27 +255,28 @@
       network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: false});
     }
     selected = {node: id};
-    network.setSelection(neighbourhood(id), {unselectAll: true, highlightEdges: false});
     renderNode(n);
+    highlight(neighbourhood(id));
   }
 
   function selectEdge(eid) {
     var e = data.edges[eid];
     selected = {edge: eid};
-    network.setSelection({nodes: [e.from, e.to].filter(visibleNode), edges: [eid]},
-                         {unselectAll: true, highlightEdges: false});
     renderEdge(e);
+    highlight({nodes: [e.from, e.to].filter(visibleNode), edges: [eid]});
   }
 
   function clearSelection() {
     selected = null;
-    network.unselectAll();
     $('panel').replaceChildren(el('p', {class: 'hint', text: '点击节点或连线，查看类型、名称、提及文档和每条关系的证据原文。'}));
+    highlight({nodes: [], edges: []});
   }
 
   network.on('click', function (params) {
-    if (params.nodes.length) { selectNode(params.nodes[0], false); }
-    else if (params.edges.length) { selectEdge(params.edges[0]); }
+    var node = network.getNodeAt(params.pointer.DOM);
+    var edge = node === undefined ? network.getEdgeAt(params.pointer.DOM) : undefined;
+    if (node !== undefined) { selectNode(node, false); }
+    else if (edge !== undefined) { selectEdge(edge); }
     else { clearSelection(); }
   });
 
@@ -436,6 +474,8 @@
   // ---------------------------------------------------------------- hooks for tests and the benchmark
   window.zgcExplorer = {
     network: network,
+    nodes: nodes,
+    edges: edges,
     get readyAt() { return readyAt; },
     get selected() { return selected; },
     drawnNodeCount: function () { return Object.keys(network.getPositions()).length; },
