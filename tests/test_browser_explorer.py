@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from rdflib import Graph, URIRef
 
-from network_fixtures import HOSTILE_ALIAS, HOSTILE_LABEL, HOSTILE_SENTENCE, HOSTILE_TITLE, hostile, xinghe
+from network_fixtures import (HOSTILE_ALIAS, HOSTILE_LABEL, HOSTILE_SENTENCE, HOSTILE_TITLE, ContractGraph, hostile,
+                              xinghe)
 from zgc_graph.export.html import render_html
 from zgc_graph.fsutil import atomic_write_bytes
 from zgc_graph.graph.ontology import read_graph
@@ -269,5 +270,17 @@ def test_seed_explorer(browser, seed_build):
     page.mouse.move(5, 895)  # away from the node, so no tooltip covers the screenshot
     page.wait_for_timeout(300)
     atomic_write_bytes(REPO / "out" / "screenshot-panel.png", page.screenshot())
+    watch.assert_clean()
+    page.close()
+
+
+def test_a_graph_without_entities_still_opens_cleanly(browser, tmp_path):
+    html = tmp_path / "empty.html"
+    render_html(ContractGraph().graph, html)
+    page, watch = open_page(browser, html)
+    assert page.evaluate("window.zgcExplorer.drawnNodeCount()") == 0
+    assert page.text_content("#counts").startswith("0 个实体")
+    page.fill("#search", "星河")
+    assert page.text_content("#search-results") == "没有找到"
     watch.assert_clean()
     page.close()

@@ -21,13 +21,13 @@ def test_homophones_share_a_slug_but_not_an_iri():
 
 
 def test_iris_are_ascii_and_depend_only_on_the_label():
-    labels = ["星河集团", "3C智能制造创新联合体", "《星河市科技创新若干措施》", "IBM中国研究院（北京）",
+    labels = ["星河集团", "5G智能终端创新联合体", "《星河市科技创新若干措施》", "IBM中国研究院（北京）",
               "星河市科学技术委员会、星河高新技术产业开发区管理委员会", "🚀"]
     for label in labels:
         iri = entity_iri(label, ORG)
         assert IRI.match(str(iri)), iri
         assert iri == entity_iri(label, ORG)
-    assert entity_iri("3C智能制造创新联合体", EntityType.PLATFORM).startswith(
+    assert entity_iri("5G智能终端创新联合体", EntityType.PLATFORM).startswith(
         str(ZGCR) + "platform/3c-zhineng-zhizao-chuangxin-lianheti-")
     assert entity_iri("周明远", EntityType.PERSON).startswith(str(ZGCR) + "person/zhou-mingyuan-")
 
@@ -62,7 +62,7 @@ def test_document_and_statement_iris():
 def test_romanised_labels_group_syllables_into_capitalised_words():
     assert romanise("星河集团") == "Xīnghé Jítuán"
     assert romanise("西安交通大学") == "Xī'ān Jiāotōng Dàxué"
-    assert romanise("3C智能制造创新联合体") == "3C Zhìnéng Zhìzào Chuàngxīn Liánhétǐ"
+    assert romanise("5G智能终端创新联合体") == "5G Zhìnéng Zhōngduān Chuàngxīn Liánhétǐ"
     assert romanise("IBM中国研究院（北京）") == "IBM Zhōngguó Yánjiūyuàn (Běijīng)"
     assert romanise("《星河市科技创新若干措施》").startswith("Xīnghé Shì Kējì")
     assert romanise("周明远", is_person=True) == "Zhōu Míngyuǎn"

@@ -272,7 +272,7 @@ def _acceptable_body(body: list[Token], strong: bool, lex: Lexicon) -> bool:
     """A name is more than a suffix and generic modifiers (高质量园区 is no name).
 
     With a weak suffix (中心, 平台) the name must open with a distinctive word:
-    北京国际科技创新中心 is a name, 海外创新中心 a description.
+    上海国际科技创新中心 is a name, 海外创新中心 a description.
     """
     words = [t for t in body if t.is_word]
     if not words:
@@ -287,7 +287,7 @@ LEVEL_OFFICE_ENDINGS = ("政府", "委", "局", "厅", "办", "委员会", "办�
 
 def _is_level_office(name: str, lex: Lexicon) -> bool:
     """市政府, 市科技局: an office named by its level; resolved later to the
-    document's full name for it (北京市政府) when there is one."""
+    document's full name for it (天津市政府) when there is one."""
     return name.startswith(lex.level_prefixes) and len(name) <= 12 and name.endswith(LEVEL_OFFICE_ENDINGS)
 
 
@@ -305,7 +305,7 @@ def _policy_head_ends(view: SentenceView, idx: int, lex: Lexicon) -> bool:
 def _policy_anchor(view: SentenceView, start: int, suffix_start: int, lex: Lexicon, *, strong: bool) -> int | None:
     """Start of a policy name: its leftmost place, organisation or quoted part.
 
-    Policy names are verb phrases (支持外资研发中心发展若干措施); without such an
+    Policy names are verb phrases (支持新型研发机构发展若干措施); without such an
     anchor a phrase ending in 政策 is a description (相关政策, 利好政策).
     """
     anchor_tags = ("ns", "nt", "nz", "j", "eng") if not strong else ("ns", "nt", "nz", "j", "eng", "?", "nr", "nrt")
@@ -319,7 +319,7 @@ def _policy_anchor(view: SentenceView, start: int, suffix_start: int, lex: Lexic
         if tok.tag in anchor_tags:
             return tok.start
         if tok.text in OPEN_QUOTES and any(ch in CLOSE_QUOTES for ch in view.text[view.rel(tok.end):view.rel(suffix_start)]):
-            return tok.start  # a quoted part of the name: 示范区“1+5”系列资金支持政策
+            return tok.start  # a quoted part of the name: 滨江示范区“1+N”系列资金支持政策
     return None
 
 
@@ -475,7 +475,7 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
         pos += len(piece) + 1
     first = 0
     cut = None
-    # policy names are verb phrases (先使用后付费): only the first piece holds the opener
+    # policy names are verb phrases (先建后验): only the first piece holds the opener
     scan = range(len(pieces) - 1, -1, -1) if verbs_end_names else range(0, 1)
     for idx in scan:
         cut = _cut_after_boundary(pieces[idx], lex, verbs_end_names, single_chars=idx == 0)
@@ -616,7 +616,7 @@ def _benefit_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention
 
 
 def _dictionary_org_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
-    """Words jieba's dictionary knows as organisation names (国务院, 清华大学)."""
+    """Words jieba's dictionary knows as organisation names (国务院, 复旦大学)."""
     found = []
     for tok in view.tokens:
         if tok.tag == "nt" and len(tok.text) >= 3 and not is_generic(tok.text, lex):

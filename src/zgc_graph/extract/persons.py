@@ -1,7 +1,7 @@
 """People next to a job title, and the organisation named right before them.
 
-News text introduces people as ORG + TITLE + NAME (中关村发展集团副总经理贾一伟),
-ORG + NAME + TITLE for academic and honorific titles (清华大学黄润东教授), or
+News text introduces people as ORG + TITLE + NAME (星河发展集团副总经理周明远),
+ORG + NAME + TITLE for academic and honorific titles (蓝图大学李明教授), or
 TITLE + NAME alone.  A name is two or three Chinese characters starting with
 a common surname; where it ends is read from what follows (在/表示/介绍…).
 """

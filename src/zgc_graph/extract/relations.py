@@ -98,7 +98,7 @@ def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；
 
 
 def _coordinated(ctx: Context, m: Mention, joiners: tuple[str, ...] = ("、",)) -> list[Mention]:
-    """m and the organisations joined to it right before (北京市委、中关村管委会)."""
+    """m and the organisations joined to it right before (天津市委、滨江管委会)."""
     run = [m]
     orgs = ctx.of_type(ORG)
     while True:
@@ -559,7 +559,7 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
 
 def _paragraph_subjects(ctx_text: str, start: int, mentions: list[Mention], labels: dict[int, str],
                         types: dict[str, EntityType]) -> list[str]:
-    """Organisations a sentence opens with (据了解，北京市委、中关村管委会…)."""
+    """Organisations a sentence opens with (据了解，天津市委、滨江管委会…)."""
     lead = re.match(r"^(?:[^，。]{1,6}，)?", ctx_text)
     pos = start + (lead.end() if lead else 0)
     run: list[str] = []
@@ -639,7 +639,7 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
 
 def _sub_organisations(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],
                        resolved: DocumentEntities, found: Found) -> None:
-    """清华大学技术转移研究院 is part of 清华大学 when both are named."""
+    """蓝图大学技术转移研究院 is part of 蓝图大学 when both are named."""
     orgs = {label for label, e in resolved.entities.items() if e.type is ORG}
     by_index = {s.index: s for s in sentences}
     seen = set()

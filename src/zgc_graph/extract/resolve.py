@@ -4,8 +4,8 @@ Names are linked when the text declares an alias (X(以下简称“Y”)), or wh
 differ only in ways Chinese naming allows: a country or city in front
 (英国X集团 / X集团), a company form (X集团 / X科技 / X(北京)医疗科技有限公司),
 a zone designation (X科技园区 / X示范区), an abbreviation that keeps the first
-and last characters (北京证券交易所 / 北交所), a policy's generic tail
-(X改革措施 / X政策), or an office named by its level (市政府 / 北京市政府).
+and last characters (上海证券交易所 / 上交所), a policy's generic tail
+(X改革措施 / X政策), or an office named by its level (市政府 / 天津市政府).
 Every rule works through a lookup table, so merging stays linear in the
 number of names.  The fullest name becomes the label.
 """
@@ -222,9 +222,9 @@ def _link_short_titles(keys: list[str], uf: _UnionFind) -> None:
 
 
 def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
-    """3C创新联合体 -> 3C智能制造创新联合体: same suffix, the shorter core starts the longer.
+    """5G创新联合体 -> 5G智能终端创新联合体: same suffix, the shorter core starts the longer.
 
-    Place names are not cores (北京大学 is not short for 北京理工大学).
+    Place names are not cores (江州大学 is not short for 江州理工大学).
     """
     by_suffix: dict[tuple[str, EntityType], list[tuple[str, str]]] = defaultdict(list)
     for key in keys:
@@ -243,7 +243,7 @@ def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _
 
 
 def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
-    """北交所 -> 北京证券交易所: same first and last character, in order, shorter."""
+    """上交所 -> 上海证券交易所: same first and last character, in order, shorter."""
     by_ends: dict[tuple[str, str, EntityType], list[str]] = defaultdict(list)
     for key in keys:
         by_ends[(key[0], key[-1], records[key].type)].append(key)
@@ -261,7 +261,7 @@ def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _Un
 
 
 def _link_level_offices(keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
-    """市政府 -> the one 北京市政府 of the same document."""
+    """市政府 -> the one 天津市政府 of the same document."""
     for key in keys:
         if not key.startswith(lex.level_prefixes) or len(key) > 5:
             continue
