@@ -28,7 +28,7 @@ def test_iris_are_ascii_and_depend_only_on_the_label():
         assert IRI.match(str(iri)), iri
         assert iri == entity_iri(label, ORG)
     assert entity_iri("5G智能终端创新联合体", EntityType.PLATFORM).startswith(
-        str(ZGCR) + "platform/3c-zhineng-zhizao-chuangxin-lianheti-")
+        str(ZGCR) + "platform/5g-zhineng-zhongduan-chuangxin-lianheti-")
     assert entity_iri("周明远", EntityType.PERSON).startswith(str(ZGCR) + "person/zhou-mingyuan-")
 
 
