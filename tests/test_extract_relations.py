@@ -65,3 +65,10 @@ def test_no_relation_without_a_trigger(tmp_path):
     text = "星河集团和蓝图大学都在滨江科学城。天津市科委关注《关于支持新型研发机构发展的若干措施》。"
     found = triples(extract(tmp_path, text))
     assert not any(p in ("leads", "memberOf", "issuedBy", "partnerOf") for _, p, _ in found)
+
+
+def test_quoted_speaker_speaks_for_their_organisation(tmp_path):
+    text = ("星河智能研究院院长周明远表示：“新措施降低了企业研发成本。下一步，我们将与青石大学共建联合实验室。”"
+            "另据介绍，园区今年新增企业30家。")
+    found = triples(extract(tmp_path, text))
+    assert ("星河智能研究院", "partnerOf", "青石大学") in found or ("青石大学", "partnerOf", "星河智能研究院") in found

@@ -50,6 +50,7 @@ class Context:
     subjects: list[str]              # organisations that opened the paragraph
     lex: Lexicon
     found: Found
+    speakers: list[str] = field(default_factory=list)  # organisations of a person quoted here
 
     @property
     def text(self) -> str:
@@ -500,16 +501,23 @@ def participates(ctx: Context) -> None:
                     ctx.relate(ctx.label(org), "benefitsFrom", ctx.label(p), name, confidence)
 
 
+FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
+
+
 def partners(ctx: Context) -> None:
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?(?:{triggers})", ctx.text):
         subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾)*$")
-        if subj is None:
-            continue
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
-        for who in _coordinated(ctx, subj):
-            for other in partners_:
-                ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
+        if subj is not None:
+            for who in _coordinated(ctx, subj):
+                for other in partners_:
+                    ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
+        elif FIRST_PERSON.search(ctx.text[:m.start()]):
+            # “我们将与X共建…”, said by someone of organisation Y: Y partners with X
+            for who in ctx.speakers:
+                for other in partners_:
+                    ctx.relate(who, "partnerOf", ctx.label(other), "speaker-partner", 0.7)
     for trig in _triggers(ctx, "together"):
         others = _run_after(ctx, trig.end(), ORG)
         subj = _nearest_before(ctx, trig.start(), (ORG,), 4, r"^(?:将|还|也|已)*$")
@@ -588,6 +596,7 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     all_anaphors: list[Mention] = []
     topic: dict[EntityType, str] = {}
     subjects: list[str] = []
+    speakers = _speakers(sentences, roles, resolved)
     paragraph = -1
     for sentence in sentences:
         if sentence.paragraph != paragraph:
@@ -596,7 +605,8 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
         anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history)
         all_anaphors.extend(anaphors)
         local = sorted(local + anaphors, key=lambda m: m.start)
-        ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found)
+        ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found,
+                      speakers.get(sentence.index, []))
         for pattern in PATTERNS:
             pattern(ctx)
         opened = _paragraph_subjects(sentence.text, sentence.start, local, labels, types)
@@ -610,6 +620,31 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
                                                           if types[labels[id(m)]] is ORG})
     _sub_organisations(doc, sentences, mentions, resolved, found)
     return found
+
+
+def _speakers(sentences: list[Sentence], roles: list[PersonRole], resolved: DocumentEntities) -> dict[int, list[str]]:
+    """Sentence index -> organisations of the person whose words it quotes.
+
+    A quotation opened in the sentence that names the speaker runs on through the
+    paragraph until it closes (X董事长Y表示：“…。…我们将与Z共建…。”).
+    """
+    by_index = {s.index: s for s in sentences}
+    out: dict[int, list[str]] = {}
+    for role in roles:
+        orgs = [resolved.label(o) for o in role.organisations if resolved.label(o)]
+        first = by_index.get(role.sentence)
+        if not orgs or first is None:
+            continue
+        after_name = first.text[role.person.end - first.start:]
+        quoted = "“" in after_name
+        index = first.index
+        while index in by_index and by_index[index].paragraph == first.paragraph:
+            out.setdefault(index, [])
+            out[index] += [o for o in orgs if o not in out[index]]
+            if not quoted or "”" in (after_name if index == first.index else by_index[index].text):
+                break
+            index += 1
+    return out
 
 
 def _sentence_evidence(doc: SourceDocument, sentence: Sentence) -> Evidence:
