@@ -9,13 +9,14 @@ it from disk in Debian's Chromium with the network blocked, and reports:
 * settle: milliseconds from navigation start until the network is drawn
   (positions are precomputed and physics is off, so drawn = stable);
 * click: milliseconds from pressing the mouse on a node until the side panel
-  shows it and the next frame is painted (median of several clicks, most
-  connected nodes first), and until the canvas has redrawn the highlighted
-  neighbourhood (the page paints the panel first, then the canvas).
+  has changed and the browser reaches its next animation frame (median and
+  maximum of several clicks, the most connected node first), and until the
+  canvas has redrawn the highlighted neighbourhood (the page paints the panel
+  first, then the canvas).
 
 Targets: settle < 5,000 ms, click < 200 ms.  Prints one summary line.
 
-    .venv/bin/python bench/html_bench.py [--entities 5000] [--out bench/results/bench.html]
+    .venv/bin/python bench/html_bench.py [--entities 5000] [--out bench/results/html-bench.html]
 """
 from __future__ import annotations
 

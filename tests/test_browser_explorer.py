@@ -213,7 +213,11 @@ def test_filters_hide_classes_and_relation_types(browser, xinghe_page_path):
     page.uncheck('input[data-class="Person"]')
     assert page.evaluate("window.zgcExplorer.drawnNodeCount()") == 10
     assert page.evaluate("window.zgcExplorer.drawnEdgeCount()") == edges - 1  # 周明远's affiliation
-    page.check('input[data-class="Person"]')
+    search(page, "周明远")  # finding a hidden entity shows its class again
+    page.wait_for_function("window.zgcExplorer.drawnNodeCount() === 11")
+    assert page.is_checked('input[data-class="Person"]')
+    assert page.text_content("#panel h2") == "周明远"
+    assert "副总裁 @ 星河集团" in page.text_content("#panel .roles")
     page.uncheck('input[data-predicate="memberOf"]')
     assert page.evaluate("window.zgcExplorer.drawnNodeCount()") == 11
     assert page.evaluate("window.zgcExplorer.drawnEdgeCount()") == edges - 2

@@ -25,7 +25,7 @@ def _rows(rows: list[network.Centrality]) -> list[str]:
             for i, r in enumerate(rows, 1)]
 
 
-def _relation_lines(sub, centre: str) -> list[str]:
+def _relation_lines(sub) -> list[str]:
     lines = []
     for s, o, _key, data in network.iter_relations(sub):
         arrow = "↔" if data.get("symmetric") else "→"
@@ -91,4 +91,4 @@ def command(graph_path: Path, top: int, entity: str | None, depth: int, fmt: str
         centre = sub.graph["centre"]
         click.echo(f"\nneighbourhood of {G.nodes[centre]['label']} (depth {depth}): "
                    f"{sub.number_of_nodes()} entities, {network.relation_count(sub)} relations")
-        click.echo("\n".join(_relation_lines(sub, centre)) or "  (no relations)")
+        click.echo("\n".join(_relation_lines(sub)) or "  (no relations)")

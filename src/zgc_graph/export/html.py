@@ -81,43 +81,67 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, Any]:
     titles = G.graph.get("documents", {})
     classes = sorted({shown.nodes[n]["class"] for n in nodes} | set(CLASS_STYLE),
                      key=lambda c: (list(CLASS_STYLE).index(c) if c in CLASS_STYLE else 99, c))
-    class_index = {c: i for i, c in enumerate(classes)}
     class_zh = {network._local(iri): labels.get("zh") for iri, labels in G.graph.get("classes", {}).items()}
+    edges = _edge_rows(shown, index, doc_index)
+    predicates = sorted({e["p"] for e in edges})
+    pred_labels = {network._local(iri): labels for iri, labels in G.graph.get("predicates", {}).items()}
+    for edge in edges:
+        edge["p"] = predicates.index(edge["p"])
+    rows = _node_rows(G, shown, index, doc_index, {c: i for i, c in enumerate(classes)})
+    return {
+        "corpus": corpus_name([titles.get(d, network._local(d)) for d in sorted(titles)] or ["zgc-graph"]),
+        "total": {"nodes": G.number_of_nodes(), "edges": network.relation_count(G), "documents": len(titles)},
+        "focus": index.get(shown.graph.get("centre", ""), None),
+        "classes": [{"id": c, "label": class_zh.get(c) or CLASS_FALLBACK_ZH.get(c, c),
+                     "color": CLASS_STYLE.get(c, ("#718096", "dot"))[0],
+                     "shape": CLASS_STYLE.get(c, ("#718096", "dot"))[1],
+                     "count": sum(1 for r in rows if r["cls"] == i)} for i, c in enumerate(classes)],
+        "predicates": [{"id": p, "label": pred_labels.get(p, {}).get("zh", p),
+                        "en": pred_labels.get(p, {}).get("en", p),
+                        "count": sum(1 for e in edges if e["p"] == i)} for i, p in enumerate(predicates)],
+        "documents": [{"iri": d, "title": titles.get(d, network._local(d))} for d in documents],
+        "nodes": rows,
+        "edges": edges,
+    }
 
-    edges, seen_symmetric = [], {}
+
+def _edge_rows(shown: nx.MultiDiGraph, index: dict[str, int], doc_index: dict[str, int]) -> list[dict[str, Any]]:
+    """One row per relation; a symmetric pair becomes one undirected edge with both statements' evidence."""
+    edges: list[dict[str, Any]] = []
+    symmetric: dict[tuple[str, str, str], int] = {}
     for s, o, key, data in network.iter_relations(shown):
         evidence = [_evidence(ev, doc_index) for ev in data["evidence"]]
         if data.get("symmetric"):
             pair = (min(s, o), max(s, o), key)
-            if pair in seen_symmetric:
-                merged = edges[seen_symmetric[pair]]
+            if pair in symmetric:
+                merged = edges[symmetric[pair]]
                 merged["ev"] = sorted({json.dumps(e, sort_keys=True): e for e in merged["ev"] + evidence}.values(),
                                       key=lambda e: (e["d"], e["s"] if e["s"] is not None else -1, e["t"]))
                 continue
-            seen_symmetric[pair] = len(edges)
-        edges.append({"from": index[s], "to": index[o], "p": key, "sym": bool(data.get("symmetric")),
-                      "ev": evidence})
-    predicates = sorted({e["p"] for e in edges})
-    pred_index = {p: i for i, p in enumerate(predicates)}
-    pred_labels = {network._local(iri): labels for iri, labels in G.graph.get("predicates", {}).items()}
+            symmetric[pair] = len(edges)
+        edges.append({"id": len(edges), "from": index[s], "to": index[o], "p": key,
+                      "sym": bool(data.get("symmetric")), "ev": evidence})
     parallel: dict[tuple[int, int], int] = {}
-    for i, edge in enumerate(edges):
-        edge["id"] = i
-        edge["p"] = pred_index[edge["p"]]
+    for edge in edges:
         pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
         nth = parallel[pair] = parallel.get(pair, -1) + 1
         if nth:  # parallel relations between one pair: bend them apart so labels do not overlap
             bend = 0.2 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
             edge["curve"] = bend if edge["from"] == pair[0] else -bend
+    return edges
 
+
+def _node_rows(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, index: dict[str, int], doc_index: dict[str, int],
+               class_index: dict[str, int]) -> list[dict[str, Any]]:
+    """One row per entity: names, class, documents, facts, roles, position and size (by degree centrality)."""
     scores = network.degree_scores(shown)
     top = max(scores.values(), default=0.0) or 1.0
     positions = network.layout(shown, spacing=SPACING)
-    node_rows = []
-    for n in nodes:
+    rows = []
+    for n in sorted(shown.nodes):
         d = shown.nodes[n]
         weight = math.sqrt(scores.get(n, 0.0) / top)
-        node_rows.append({
+        rows.append({
             "id": index[n], "iri": n, "label": d["label"], "aliases": d["aliases"], "pinyin": d["pinyin"],
             "cls": class_index[d["class"]], "sub": d["subclass_label"],
             "docs": [doc_index[x] for x in d["documents"] if x in doc_index],
@@ -130,25 +154,7 @@ def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, Any]:
                        "orgLabel": G.nodes[r["organisation"]]["label"] if r["organisation"] in G else "",
                        "ev": [_evidence(ev, doc_index) for ev in r["evidence"]]} for r in d.get("roles", ())],
         })
-    counts = {c: 0 for c in classes}
-    for row in node_rows:
-        counts[classes[row["cls"]]] += 1
-    pred_counts = {p: 0 for p in predicates}
-    for edge in edges:
-        pred_counts[predicates[edge["p"]]] += 1
-    return {
-        "corpus": corpus_name([titles.get(d, network._local(d)) for d in sorted(titles)] or ["zgc-graph"]),
-        "total": {"nodes": G.number_of_nodes(), "edges": network.relation_count(G), "documents": len(titles)},
-        "focus": index.get(shown.graph.get("centre", ""), None),
-        "classes": [{"id": c, "label": class_zh.get(c) or CLASS_FALLBACK_ZH.get(c, c),
-                     "color": CLASS_STYLE.get(c, ("#718096", "dot"))[0],
-                     "shape": CLASS_STYLE.get(c, ("#718096", "dot"))[1], "count": counts[c]} for c in classes],
-        "predicates": [{"id": p, "label": pred_labels.get(p, {}).get("zh", p),
-                        "en": pred_labels.get(p, {}).get("en", p), "count": pred_counts[p]} for p in predicates],
-        "documents": [{"iri": d, "title": titles.get(d, network._local(d))} for d in documents],
-        "nodes": node_rows,
-        "edges": edges,
-    }
+    return rows
 
 
 def _evidence(ev: dict[str, Any], doc_index: dict[str, int]) -> dict[str, Any]:

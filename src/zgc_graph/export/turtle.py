@@ -9,8 +9,11 @@ once, and otherwise get a label derived from their content.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 from collections import defaultdict
+from typing import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -18,7 +21,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from ..fsutil import atomic_write_text
 from ..graph.vocab import PREFIXES, ZGC
 from . import register
 
@@ -73,11 +75,16 @@ class _Writer:
         self.prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda x: -len(x[1]))
         self.subjects: dict[Node, dict[URIRef, list[Node]]] = defaultdict(lambda: defaultdict(list))
         self.refs: dict[BNode, int] = defaultdict(int)
+        subjects, refs = self.subjects, self.refs
         for s, p, o in graph:
-            self.subjects[s][p].append(o)
-            if isinstance(o, BNode):
-                self.refs[o] += 1
-        self.cache: dict[Node, str] = {}
+            subjects[s][p].append(o)
+            kind = type(o)
+            if kind is not URIRef and kind is not Literal and isinstance(o, BNode):
+                refs[o] += 1
+        # Keyed by id(): every node stays alive in `subjects` while writing, and rdflib's
+        # Python-level __hash__/__eq__ cost more than rendering most terms.
+        self.cache: dict[int, str] = {}
+        self.type_text = self.iri(_TYPE)  # IRI rendering is one-to-one: compare text, not rdflib terms
         self.inline = {b for b in self.subjects if isinstance(b, BNode) and self.refs.get(b) == 1}
         self.inline |= {b for b, n in self.refs.items() if n == 1 and b not in self.subjects}
         self._break_cycles()
@@ -173,7 +180,7 @@ class _Writer:
         return f'"{escape_string(lexical)}"^^{self.iri(dt)}'
 
     def term(self, node: Node) -> str:
-        cached = self.cache.get(node)
+        cached = self.cache.get(id(node))
         if cached is not None:
             return cached
         if isinstance(node, URIRef):
@@ -186,7 +193,7 @@ class _Writer:
             cached = self.labels[node]
         else:
             raise TypeError(f"cannot write {type(node).__name__} in Turtle")
-        self.cache[node] = cached
+        self.cache[id(node)] = cached
         return cached
 
     def inline_bnode(self, b: BNode) -> str:
@@ -199,11 +206,16 @@ class _Writer:
         return "[ " + self.predicate_list(preds, " ; ") + " ]"
 
     def predicate_list(self, preds: dict[URIRef, list[Node]], sep: str) -> str:
-        rendered = sorted(("" if p == _TYPE else self.term(p), p) for p in preds)
+        term, type_text = self.term, self.type_text
+        rendered = []
+        for p, objs in preds.items():
+            text = term(p)
+            rendered.append(("" if text == type_text else text, objs))
+        rendered.sort(key=lambda item: item[0])
         lines = []
-        for text, p in rendered:
-            objs = sorted({self.term(o) for o in preds[p]})
-            lines.append((text or "a") + " " + ", ".join(objs))
+        for text, objs in rendered:
+            shown = sorted({term(o) for o in objs}) if len(objs) > 1 else [term(objs[0])]
+            lines.append((text or "a") + " " + ", ".join(shown))
         return sep.join(lines)
 
     # -- document ----------------------------------------------------------
@@ -212,22 +224,52 @@ class _Writer:
             return (0 if str(s).startswith(_ONTOLOGY_NS) else 1, str(s))
         return (2, self.labels.get(s, ""))
 
-    def render(self) -> str:
-        out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
-        out.append("")
+    def render(self) -> Iterator[str]:
+        """The document in pieces that concatenate to it (a large graph is never one string)."""
+        yield "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items()))
+        yield "\n"
         top = [s for s in self.subjects if not (isinstance(s, BNode) and s in self.inline)]
         for s in sorted(top, key=self.subject_key):
             head = self.term(s)
             body = self.predicate_list(self.subjects[s], " ;\n    ")
-            out.append(f"{head}\n    {body} .\n")
-        return "\n".join(out)
+            yield f"\n{head}\n    {body} .\n"
 
 
 def serialize_turtle(graph: Graph) -> str:
     """The graph as Turtle 1.1 text; the same graph always gives the same text."""
-    return _Writer(graph).render()
+    return "".join(_Writer(graph).render())
 
 
 @register("turtle", ".ttl", "Turtle 1.1 (RDF): the graph with its ontology and evidence")
 def write(graph: Graph, path: Path) -> None:
-    atomic_write_text(path, serialize_turtle(graph))
+    _atomic_write_pieces(Path(path), _Writer(graph).render())
+
+
+def _atomic_write_pieces(path: Path, pieces: Iterator[str], batch: int = 1 << 20) -> None:
+    """Like `fsutil.atomic_write_text`, but encodes and writes as it goes.
+
+    The Turtle of a 1,000-article corpus is ~110 MB; holding it as one string
+    and then as bytes cost ~400 MB at the peak of the build.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            buffered: list[str] = []
+            size = 0
+            for piece in pieces:
+                buffered.append(piece)
+                size += len(piece)
+                if size >= batch:
+                    fh.write("".join(buffered).encode("utf-8"))
+                    buffered, size = [], 0
+            fh.write("".join(buffered).encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

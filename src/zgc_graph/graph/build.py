@@ -58,18 +58,27 @@ class TripleTable(SimpleMemory):
     100 bytes a triple) and builds a by-subject, by-predicate or by-object
     index only when a pattern first needs it; the indexes share the triple
     tuples, so each costs a pointer per triple.  Namespace bindings are
-    SimpleMemory's.  Not context-aware: it backs a plain `Graph`.
+    SimpleMemory's.  It holds one graph: every context sees all of it.  It
+    says it is context- and graph-aware only because pySHACL wraps the data
+    graph's store in a Dataset, which insists on those flags.
     """
+
+    context_aware = True
+    graph_aware = True
 
     def __init__(self, configuration=None, identifier=None) -> None:
         super().__init__(configuration, identifier)
         self._triples: dict[tuple[Node, Node, Node], None] = {}
         self._indexes: list[dict[Node, list[tuple[Node, Node, Node]]] | None] = [None, None, None]
+        self._indexed = False
 
     def add(self, triple, context, quoted: bool = False) -> None:
-        if triple in self._triples:
+        table = self._triples
+        if triple in table:
             return
-        self._triples[triple] = None
+        table[triple] = None
+        if not self._indexed:
+            return
         for pos, index in enumerate(self._indexes):
             if index is not None:
                 bucket = index.get(triple[pos])
@@ -89,6 +98,7 @@ class TripleTable(SimpleMemory):
             del self._triples[triple]
         if doomed:
             self._indexes = [None, None, None]  # rebuilt on demand
+            self._indexed = False
 
     def _index(self, pos: int) -> dict[Node, list[tuple[Node, Node, Node]]]:
         index = self._indexes[pos]
@@ -101,22 +111,24 @@ class TripleTable(SimpleMemory):
                 else:
                     bucket.append(triple)
             self._indexes[pos] = index
+            self._indexed = True
         return index
 
     def triples(self, triple_pattern, context=None):
         bound = [(pos, term) for pos, term in enumerate(triple_pattern) if term is not None]
+        no_contexts = iter(())  # Graph ignores the contexts of a triple
+        if not bound:  # the whole graph (exporters): a snapshot, so the caller may add while iterating
+            for triple in list(self._triples):
+                yield triple, no_contexts
+            return
         if len(bound) == 3:
             if tuple(triple_pattern) in self._triples:
-                yield tuple(triple_pattern), iter(())
+                yield tuple(triple_pattern), no_contexts
             return
-        if not bound:
-            candidates = list(self._triples)
-        else:
-            buckets = [self._index(pos).get(term, ()) for pos, term in bound]
-            candidates = list(min(buckets, key=len))
-        for triple in candidates:
+        buckets = [self._index(pos).get(term, ()) for pos, term in bound]
+        for triple in list(min(buckets, key=len)):
             if all(triple[pos] == term for pos, term in bound):
-                yield triple, iter(())
+                yield triple, no_contexts
 
     def __len__(self, context=None) -> int:
         return len(self._triples)
@@ -139,7 +151,7 @@ def build_graph(corpus: Corpus) -> Graph:
     for rel in corpus.relations:
         if rel.subject not in iris or rel.object not in iris:
             continue  # an endpoint the resolver dropped: no dangling nodes in the graph
-        pred = ZGC[rel.predicate]
+        pred = _zgc(rel.predicate)
         s, o = iris[rel.subject], iris[rel.object]
         facts.append(_Fact(s, pred, o, rel.evidence, rel.rule, rel.confidence))
         if rel.predicate in SYMMETRIC_RELATIONS:
@@ -153,7 +165,8 @@ def build_graph(corpus: Corpus) -> Graph:
         value = attribute_literal(attr)
         if value is None:
             continue
-        facts.append(_Fact(iris[attr.subject], ZGC[attr.property], value, attr.evidence, attr.rule, attr.confidence))
+        facts.append(_Fact(iris[attr.subject], _zgc(attr.property), value, attr.evidence, attr.rule,
+                           attr.confidence))
         mentioned[attr.subject].add(attr.evidence.doc_id)
 
     for m in corpus.memberships:
@@ -179,8 +192,8 @@ def build_graph(corpus: Corpus) -> Graph:
         _add_document(graph, doc_id, docs.get(doc_id))
     for label in sorted(corpus.entities):
         _add_entity(graph, iris[label], corpus.entities[label], mentioned[label])
-    for fact in _best_per_statement(facts):
-        _add_fact(graph, fact)
+    for key, fact in _best_per_statement(facts):
+        _add_fact(graph, fact, key)
     return graph
 
 
@@ -251,59 +264,80 @@ def _add_document(graph: Graph, doc_id: str, doc: SourceDocument | None) -> None
         graph.add((node, DCTERMS.creator, _text_literal(str(creator))))
 
 
+@functools.lru_cache(maxsize=256)
+def _zgc(local_name: str) -> URIRef:
+    return ZGC[local_name]
+
+
 def _entity_class(entity: Entity) -> URIRef:
     if entity.subtype and SUBTYPES.get(entity.subtype) == entity.type:
-        return ZGC[entity.subtype]
-    return ZGC[entity.type.value]
+        return _zgc(entity.subtype)
+    return _zgc(entity.type.value)
+
+
+# Namespace attribute lookups mint a new URIRef each time; these run per entity and per fact.
+_TYPE, _PREF_LABEL, _ALT_LABEL, _LABEL, _MENTIONED_IN = RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, ZGC.mentionedIn
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _document_node(doc_id: str) -> URIRef:
+    return document_iri(doc_id)
 
 
 def _add_entity(graph: Graph, node: URIRef, entity: Entity, doc_ids: set[str]) -> None:
-    graph.add((node, RDF.type, _entity_class(entity)))
+    add = graph.store.add  # a TripleTable: no per-triple checks or events
+    add((node, _TYPE, _entity_class(entity)), graph)
     label = Literal(entity.label, lang="zh")
-    graph.add((node, SKOS.prefLabel, label))
-    graph.add((node, RDFS.label, label))
-    graph.add((node, SKOS.prefLabel,
-               Literal(romanise(entity.label, is_person=entity.type is EntityType.PERSON), lang=PINYIN_LANG)))
+    add((node, _PREF_LABEL, label), graph)
+    add((node, _LABEL, label), graph)
+    add((node, _PREF_LABEL,
+         Literal(romanise(entity.label, is_person=entity.type is EntityType.PERSON), lang=PINYIN_LANG)), graph)
     for alias in entity.aliases:
         if alias.strip() and alias != entity.label:
-            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+            add((node, _ALT_LABEL, Literal(alias, lang="zh")), graph)
     for doc_id in doc_ids:
-        graph.add((node, ZGC.mentionedIn, document_iri(doc_id)))
+        add((node, _MENTIONED_IN, _document_node(doc_id)), graph)
 
 
-def _best_per_statement(facts: list[_Fact]) -> list[_Fact]:
-    """One statement per (triple, evidence span): the most confident rule wins, ties by rule name."""
+def _best_per_statement(facts: list[_Fact]) -> list[tuple[tuple[str, ...], _Fact]]:
+    """One statement per (triple, evidence span): the most confident rule wins, ties by rule name.
+
+    Returns (key, fact) pairs in key order; the key is computed once per fact (`n3()` is slow).
+    """
     best: dict[tuple[str, ...], _Fact] = {}
     for fact in facts:
-        kept = best.get(fact.key)
+        key = fact.key
+        kept = best.get(key)
         if kept is None or (-fact.confidence, fact.rule) < (-kept.confidence, kept.rule):
-            best[fact.key] = fact
-    return [best[k] for k in sorted(best)]
+            best[key] = fact
+    return [(k, best[k]) for k in sorted(best)]
 
 
 _STATEMENT_PROPS = (RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom,
                     ZGC.evidence, ZGC.charStart, ZGC.charEnd, ZGC.extractionRule, ZGC.confidence)
 
 
-def _add_fact(graph: Graph, fact: _Fact) -> None:
+def _add_fact(graph: Graph, fact: _Fact, key: tuple[str, ...]) -> None:
     (a, statement, subject, predicate, obj, derived, evidence, char_start, char_end, rule,
      confidence) = _STATEMENT_PROPS
     ev = fact.evidence
-    node = statement_iri(*fact.key[:3], ev.doc_id, ev.char_start, ev.char_end)
-    graph.addN((s, p, o, graph) for s, p, o in (
+    node = statement_iri(*key[:3], ev.doc_id, ev.char_start, ev.char_end)
+    add = graph.store.add  # a TripleTable: no per-triple checks or events
+    for triple in (
         (fact.subject, fact.predicate, fact.object),
         (node, a, statement),
         (node, subject, fact.subject),
         (node, predicate, fact.predicate),
         (node, obj, fact.object),
-        (node, derived, document_iri(ev.doc_id)),
+        (node, derived, _document_node(ev.doc_id)),
         (node, evidence, _zh(ev.text)),
         (node, char_start, _integer(ev.char_start)),
         (node, char_end, _integer(ev.char_end)),
         (node, confidence, decimal_literal(fact.confidence)),
-    ))
+    ):
+        add(triple, graph)
     if fact.rule:
-        graph.add((node, rule, _plain(fact.rule)))
+        add((node, rule, _plain(fact.rule)), graph)
 
 
 # Many statements share a sentence, an offset, a rule: build each literal once.

@@ -20,8 +20,8 @@ from typing import Any, Iterable
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from ..errors import ZgcError
 from .vocab import ORG, ZGC
@@ -404,8 +404,10 @@ def layout(G: nx.Graph | nx.MultiDiGraph, *, seed: int = 7, spacing: float = 1.0
     Each component is laid out multilevel: leaves fold into their neighbour and
     matched pairs merge until the graph is small, the small graph gets a full
     force layout, and each finer level starts from its parent's position and
-    only needs a few refining steps.  Repulsion only acts within two natural
-    lengths (a grid finds the pairs), so a step costs O(nodes), not O(nodes²).
+    only needs a few refining steps.  Repulsion is exact within two natural
+    lengths (a grid finds the pairs) and comes from the centroids of a coarse
+    grid beyond, so a step costs O(nodes), not O(nodes²).  numpy is imported
+    here, not at module level, to keep `zgc-graph` quick to start.
     """
     import numpy as np
 

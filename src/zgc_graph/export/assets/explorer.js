@@ -199,7 +199,7 @@
   function showClass(cls) {
     if (classOn[cls]) { return; }
     classOn[cls] = true;
-    var box = document.querySelector('input[data-class="' + data.classes[cls].id + '"]');
+    var box = document.querySelector('input[data-class="' + CSS.escape(data.classes[cls].id) + '"]');
     if (box) { box.checked = true; }
     nodeView.refresh();
   }
