@@ -4,17 +4,25 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync, then rename over it."""
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
+    """`atomic_write_bytes` for output produced piece by piece (a large Turtle file
+    need never be held in memory whole)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for readers too
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

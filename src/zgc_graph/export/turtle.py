@@ -9,9 +9,7 @@ once, and otherwise get a label derived from their content.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections import defaultdict
 from typing import Iterator
 from decimal import Decimal, InvalidOperation
@@ -21,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from ..fsutil import atomic_write_chunks
 from ..graph.vocab import PREFIXES, ZGC
 from . import register
 
@@ -242,34 +241,18 @@ def serialize_turtle(graph: Graph) -> str:
 
 @register("turtle", ".ttl", "Turtle 1.1 (RDF): the graph with its ontology and evidence")
 def write(graph: Graph, path: Path) -> None:
-    _atomic_write_pieces(Path(path), _Writer(graph).render())
+    atomic_write_chunks(path, _encoded_batches(_Writer(graph).render()))
 
 
-def _atomic_write_pieces(path: Path, pieces: Iterator[str], batch: int = 1 << 20) -> None:
-    """Like `fsutil.atomic_write_text`, but encodes and writes as it goes.
-
-    The Turtle of a 1,000-article corpus is ~110 MB; holding it as one string
-    and then as bytes cost ~400 MB at the peak of the build.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            buffered: list[str] = []
-            size = 0
-            for piece in pieces:
-                buffered.append(piece)
-                size += len(piece)
-                if size >= batch:
-                    fh.write("".join(buffered).encode("utf-8"))
-                    buffered, size = [], 0
-            fh.write("".join(buffered).encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+def _encoded_batches(pieces: Iterator[str], batch: int = 1 << 20) -> Iterator[bytes]:
+    """Encode as the writer goes: the Turtle of a 1,000-article corpus is ~110 MB,
+    and holding it as one string and then as bytes cost ~400 MB at the build's peak."""
+    buffered: list[str] = []
+    size = 0
+    for piece in pieces:
+        buffered.append(piece)
+        size += len(piece)
+        if size >= batch:
+            yield "".join(buffered).encode("utf-8")
+            buffered, size = [], 0
+    yield "".join(buffered).encode("utf-8")
