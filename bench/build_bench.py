@@ -396,6 +396,7 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child_main(sys.argv[2:])
         return
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows when redirected to a file
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, nargs="+", default=[1, 100, 1000], help="corpus sizes")
     parser.add_argument("--jobs", type=int, default=None, help="build processes (default: every core)")

@@ -115,19 +115,29 @@ class TripleTable(SimpleMemory):
         return index
 
     def triples(self, triple_pattern, context=None):
-        bound = [(pos, term) for pos, term in enumerate(triple_pattern) if term is not None]
+        s, p, o = triple_pattern
         no_contexts = iter(())  # Graph ignores the contexts of a triple
-        if not bound:  # the whole graph (exporters): a snapshot, so the caller may add while iterating
+        if s is None and p is None and o is None:
+            # the whole graph (exporters): a snapshot, so the caller may add while iterating
             for triple in list(self._triples):
                 yield triple, no_contexts
             return
-        if len(bound) == 3:
-            if tuple(triple_pattern) in self._triples:
-                yield tuple(triple_pattern), no_contexts
+        if s is not None and p is not None and o is not None:
+            if (s, p, o) in self._triples:
+                yield (s, p, o), no_contexts
             return
-        buckets = [self._index(pos).get(term, ()) for pos, term in bound]
-        for triple in list(min(buckets, key=len)):
-            if all(triple[pos] == term for pos, term in bound):
+        bucket = None
+        for pos, term in enumerate((s, p, o)):
+            if term is not None:
+                found = self._index(pos).get(term)
+                if not found:
+                    return
+                if bucket is None or len(found) < len(bucket):
+                    bucket = found
+        for triple in list(bucket):
+            ts, tp, to = triple
+            if (s is None or ts is s or ts == s) and (p is None or tp is p or tp == p) \
+                    and (o is None or to is o or to == o):
                 yield triple, no_contexts
 
     def __len__(self, context=None) -> int:
