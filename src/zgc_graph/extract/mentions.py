@@ -167,11 +167,21 @@ def _opens_name(view: SentenceView, i: int) -> bool:
     return prev.tag == "ns" or not prev.is_word
 
 
+def _suffix_last_chars(lex: Lexicon) -> frozenset[str]:
+    return _last_chars(tuple(lex.suffixes))
+
+
+@lru_cache(maxsize=8)
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[-1] for w in words)
+
+
 def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     text = view.text
+    last_chars = _suffix_last_chars(lex)
     for idx, tok in enumerate(view.tokens):
-        if not tok.is_word:
+        if not tok.is_word or tok.text[-1] not in last_chars:
             continue
         end_rel = view.rel(tok.end)
         suffix = None
@@ -573,14 +583,30 @@ def _part_whole_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     return found
 
 
+def _policy_endings(lex: Lexicon) -> tuple[str, ...]:
+    return _endings(lex.document_endings, tuple(s for s, v in lex.suffixes.items() if v.type is EntityType.POLICY))
+
+
+@lru_cache(maxsize=8)
+def _endings(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({w for g in groups for w in g}, key=len, reverse=True))
+
+
+def _issue_verb_pattern(lex: Lexicon) -> re.Pattern:
+    return _suffixed(_alternation(lex.triggers["issued"]).pattern, "(?:了)?")
+
+
+@lru_cache(maxsize=16)
+def _suffixed(pattern: str, tail: str) -> re.Pattern:
+    return re.compile(f"(?:{pattern}){tail}")
+
+
 def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     """The policy after an issuing verb: 印发了支持X发展若干措施."""
     found = []
     text = view.text
-    verbs = _alternation(lex.triggers["issued"]).pattern
-    endings = sorted(set(lex.document_endings) | {s for s, v in lex.suffixes.items() if v.type is EntityType.POLICY},
-                     key=len, reverse=True)
-    for m in re.finditer(rf"(?:{verbs})(?:了)?", text):
+    endings = _policy_endings(lex)
+    for m in _issue_verb_pattern(lex).finditer(text):
         rest = text[m.end():]
         if rest.startswith("《"):
             continue
@@ -643,9 +669,10 @@ def select(candidates: list[Mention]) -> list[Mention]:
     """Keep the best non-overlapping candidates (a title's issuer may nest in its title)."""
     ranked = sorted(candidates, key=lambda m: (-PRIORITY[m.rule], -(m.end - m.start), m.start))
     chosen: list[Mention] = []
+    by_sentence: dict[int, list[Mention]] = {}
     for cand in ranked:
         clash = False
-        for other in chosen:
+        for other in by_sentence.get(cand.sentence, ()):
             if cand.start < other.end and other.start < cand.end:
                 nested_issuer = cand.rule == "title-issuer" or other.rule == "title-issuer"
                 if not nested_issuer or cand.rule == other.rule:
@@ -653,6 +680,7 @@ def select(candidates: list[Mention]) -> list[Mention]:
                     break
         if not clash:
             chosen.append(cand)
+            by_sentence.setdefault(cand.sentence, []).append(cand)
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 

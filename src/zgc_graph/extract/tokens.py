@@ -7,7 +7,7 @@ jieba made up with its HMM, which are mostly names).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jieba
@@ -26,10 +26,10 @@ class Token:
     start: int   # offsets into SourceDocument.text
     end: int
     tag: str     # jieba dictionary tag, "?" when unknown
+    is_word: bool = field(init=False, compare=False)
 
-    @property
-    def is_word(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_word", any(ch.isalnum() for ch in self.text))
 
 
 @lru_cache(maxsize=1)
