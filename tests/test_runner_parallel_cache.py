@@ -209,3 +209,18 @@ def test_progress_line_shows_count_rate_and_eta_then_ends_the_line():
     assert text.endswith("\n") and text.count("\n") == 1
     line.close()  # already ended: no second newline
     assert stream.getvalue() == text
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_document_is_named_in_the_error(corpus, monkeypatch, jobs):
+    real = pipeline.extract_document
+
+    def broken(doc):
+        if "恒远" in doc.text:
+            raise KeyError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", broken)
+    documents, _ = read_documents([corpus])
+    with pytest.raises(RuntimeError, match=r"b-hengyuan\.txt.*KeyError"):
+        runner.extract_documents(documents, jobs=jobs)

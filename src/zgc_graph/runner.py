@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .errors import ZgcError
 from .extract import pipeline
 from .lexicon import lexicon_dir
 from .models import DocumentExtraction, SourceDocument
@@ -147,16 +148,26 @@ def _prune_stale(cache_dir: Path) -> None:
 def _init_worker() -> None:
     """Once per worker: load jieba and the lexicon; leave Ctrl-C to the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .extract.tokens import _tags
+    from .extract.tokens import segment
     from .lexicon import load
 
-    _tags()  # initialises jieba (a no-op when inherited through fork)
+    segment("预热")  # loads jieba's dictionary (a no-op when inherited through fork)
     load()
+
+
+def _extract(doc: SourceDocument) -> DocumentExtraction:
+    """One document; an unexpected failure names the document it happened on."""
+    try:
+        return pipeline.extract_document(doc)
+    except ZgcError:
+        raise
+    except Exception as err:
+        raise RuntimeError(f"extracting {doc.path}: {type(err).__name__}: {err}") from err
 
 
 def _extract_task(task: tuple[int, SourceDocument, str | None]) -> tuple[int, bytes]:
     index, doc, path = task
-    data = _dumps(doc, pipeline.extract_document(doc))
+    data = _dumps(doc, _extract(doc))
     if path is not None:
         _write_entry(Path(path), data)
     return index, data
@@ -216,7 +227,7 @@ def extract_documents(documents: Sequence[SourceDocument], *, jobs: int | None =
     if workers <= 1:
         for index in pending:
             doc = documents[index]
-            extraction = pipeline.extract_document(doc)
+            extraction = _extract(doc)
             if paths[index] is not None:
                 _write_entry(paths[index], _dumps(doc, extraction))
             finished(index, extraction)
