@@ -122,6 +122,8 @@ def child_build(corpus: str, out: str, jobs: int, formats: str, use_cache: bool,
         "entities": sum(report.entities_by_type.values()), "relations": report.relations,
         "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "maxrss_workers_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "cpu_self_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+        "cpu_workers_s": sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
     }
     if seed_names:
         answer["seed_entities"] = _seed_entity_check(report.corpus, json.loads(Path(seed_names).read_text()))
@@ -353,6 +355,8 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
     print(f"build          {wall:8.2f} s  wall, --jobs {args.jobs}, cold cache, no validation "
           f"(in-process {build['seconds']:.2f} s); ratio to jieba {ratio:.2f} (target <= {TARGET_RATIO})")
     print(f"  stages (s)   {fmt_stages(build['timings'])}")
+    print(f"  cpu          build process {build['cpu_self_s']:.1f} s, workers {build['cpu_workers_s']:.1f} s "
+          f"(user+system; with {os.cpu_count()} cores shared with whatever else runs)")
     print(f"  memory       peak {pss:.0f} MiB summed PSS of all build processes (target < {TARGET_MEMORY_MIB}); "
           f"largest RSS: build process {build['maxrss_self_mib']:.0f} MiB, worker {build['maxrss_workers_mib']:.0f} MiB")
     print(f"  graph        {build['triples']} triples, {build['entities']} entities, {build['relations']} relations, "

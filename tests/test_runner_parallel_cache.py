@@ -224,3 +224,27 @@ def test_a_failing_document_is_named_in_the_error(corpus, monkeypatch, jobs):
     documents, _ = read_documents([corpus])
     with pytest.raises(RuntimeError, match=r"b-hengyuan\.txt.*KeyError"):
         runner.extract_documents(documents, jobs=jobs)
+
+
+def test_cli_build_jobs_and_no_cache(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from zgc_graph.cli import main
+
+    runner_ = CliRunner()
+    out = tmp_path / "out"
+    first = runner_.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "2", "--no-cache",
+                                  "--no-validate", "--quiet"])
+    assert first.exit_code == 0, first.output
+    assert first.output == ""  # --quiet, and no progress line when stderr is not a terminal
+    assert not (out / runner.CACHE_DIRNAME).exists()
+    turtle = (out / "zgc.ttl").read_bytes()
+
+    second = runner_.invoke(main, ["build", str(corpus), "--out", str(out), "-j", "1", "--no-validate"])
+    assert second.exit_code == 0, second.output
+    assert "extracting" not in second.output and "3 documents" in second.output
+    assert len(list((out / runner.CACHE_DIRNAME).rglob("*.pickle"))) == 3
+    assert (out / "zgc.ttl").read_bytes() == turtle
+
+    refused = runner_.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "0"])
+    assert refused.exit_code != 0 and "--jobs" in refused.output

@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
                       Relation, SYMMETRIC_RELATIONS)
 from .mentions import PRIORITY
-from .tokens import is_distinctive, segment_name
+from .tokens import dictionary_tag, is_distinctive, longest_place_word, segment_name
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
 COMPANY_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "技术", "医疗", "生物",
@@ -106,6 +106,8 @@ def _company_core(key: str) -> str:
 def _is_place(text: str, lex: Lexicon) -> bool:
     if text in lex.country_prefixes:
         return True
+    if dictionary_tag(text) != "ns":  # a lone place token is a dictionary word: skip segmenting
+        return False
     tokens = segment_name(text)
     return len(tokens) == 1 and tokens[0].tag == "ns"
 
@@ -115,6 +117,9 @@ def _place_prefix(key: str, lex: Lexicon) -> str | None:
     for country in lex.country_prefixes:
         if key.startswith(country):
             return country
+    # a leading place token is a dictionary word tagged ns: segment only names that start with one
+    if not any(dictionary_tag(key[:end]) == "ns" for end in range(1, min(len(key), longest_place_word()) + 1)):
+        return None
     tokens = segment_name(key)
     if len(tokens) > 1 and tokens[0].tag == "ns":
         return tokens[0].text
@@ -182,13 +187,13 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
     group_by(platforms, zone_place)
 
     # policies that differ only in a generic tail or a leading place/qualifier
-    platform_names = sorted(platforms, key=len, reverse=True)
+    platform_names = set(platforms)
 
     def policy_core(key: str) -> str | None:
         core = key
-        for name in platform_names:
-            if core.startswith(name) and len(core) > len(name) + 2:
-                core = core[len(name):]
+        for end in range(len(key) - 3, 0, -1):  # the longest platform name the key starts with
+            if key[:end] in platform_names:
+                core = key[end:]
                 break
         place = _place_prefix(core, lex)
         if place and len(core) - len(place) >= 3:

@@ -7,8 +7,8 @@ jieba made up with its HMM, which are mostly names).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import jieba
 import jieba.posseg
@@ -20,22 +20,31 @@ jieba.setLogLevel(logging.WARNING)
 DISTINCTIVE_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng", "x", "?", "ng", "g"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word: a tuple, because a document makes hundreds of thousands of them."""
+
     text: str
     start: int   # offsets into SourceDocument.text
     end: int
     tag: str     # jieba dictionary tag, "?" when unknown
-    is_word: bool = field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "is_word", any(ch.isalnum() for ch in self.text))
+    is_word: bool  # has a letter or digit (not punctuation or space)
 
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
     jieba.initialize()
     return jieba.posseg.dt.word_tag_tab
+
+
+def dictionary_tag(word: str) -> str | None:
+    """jieba's dictionary tag for `word`, None when the dictionary lacks it."""
+    return _tags().get(word)
+
+
+@lru_cache(maxsize=1)
+def longest_place_word() -> int:
+    """Length of the longest dictionary word tagged as a place (ns)."""
+    return max((len(word) for word, tag in _tags().items() if tag == "ns"), default=0)
 
 
 def _tag(word: str, tags: dict[str, str]) -> str:
@@ -68,9 +77,15 @@ def segment(text: str, offset: int = 0) -> list[Token]:
     pos = offset
     for cut in jieba.cut(text):
         for word in _unglue(cut, tags):
-            tokens.append(Token(word, pos, pos + len(word), _tag(word, tags)))
-            pos += len(word)
+            end = pos + len(word)
+            tokens.append(Token(word, pos, end, _tag(word, tags), _has_alnum(word)))
+            pos = end
     return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_alnum(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
 
 
 @lru_cache(maxsize=65536)

@@ -124,7 +124,7 @@ def _strip_tones(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 18)  # a label is romanised twice (IRI slug, pinyin label)
 def _tokens(label: str, is_person: bool) -> tuple[tuple[str, str], ...]:
     """(kind, text) pairs: kind is 'han', 'latin', 'punct' or 'space'."""
     lex = _lexicon()
