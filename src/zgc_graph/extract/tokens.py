@@ -7,11 +7,18 @@ jieba made up with its HMM, which are mostly names).
 from __future__ import annotations
 
 import logging
+import os
+import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import jieba
 import jieba.posseg
+
+try:  # a C++ jieba: the same words on pure-Han runs, several times faster (x86-64 Linux wheels)
+    import jieba_fast_dat
+except ImportError:  # pragma: no cover - exercised where the wheel does not exist
+    jieba_fast_dat = None
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -70,13 +77,51 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
     return [word]
 
 
+# jieba.cut's own split of a text into blocks it segments and characters it passes through.
+_BLOCK, _SPACE = jieba.re_han_default, jieba.re_skip_default
+_PURE_HAN = re.compile("[\u4E00-\u9FD5]+")
+
+
+@lru_cache(maxsize=1)
+def _fast_cut() -> Callable[[str], list[str]]:
+    """jieba_fast_dat over jieba's own dictionary, or jieba itself when it is not installed.
+
+    It agrees with jieba on runs of Han characters only (it splits 12.5% and
+    COVID-19 differently), so `cut` gives it nothing else.
+    """
+    if jieba_fast_dat is None:
+        return jieba.lcut
+    jieba_fast_dat.setLogLevel(logging.WARNING)
+    jieba_fast_dat.set_dictionary(jieba.dt.dictionary or os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
+    jieba_fast_dat.initialize()
+    return jieba_fast_dat.lcut
+
+
+def cut(text: str) -> list[str]:
+    """Exactly `jieba.lcut(text)`, with the pure-Han blocks (most of a text) cut by the fast backend."""
+    fast = _fast_cut()
+    words: list[str] = []
+    for i, block in enumerate(_BLOCK.split(text)):
+        if not block:
+            continue
+        if i % 2:  # a block jieba segments
+            words.extend(fast(block) if _PURE_HAN.fullmatch(block) else jieba.lcut(block))
+        else:  # jieba passes whitespace runs through whole and everything else one character at a time
+            for j, part in enumerate(_SPACE.split(block)):
+                if j % 2:
+                    words.append(part)
+                else:
+                    words.extend(part)
+    return words
+
+
 def segment(text: str, offset: int = 0) -> list[Token]:
     """Tokens of a sentence, with offsets starting at `offset`."""
     tags = _tags()
     tokens: list[Token] = []
     pos = offset
-    for cut in jieba.cut(text):
-        for word in _unglue(cut, tags):
+    for cut_word in cut(text):
+        for word in _unglue(cut_word, tags):
             end = pos + len(word)
             tokens.append(Token(word, pos, end, _tag(word, tags), _has_alnum(word)))
             pos = end
