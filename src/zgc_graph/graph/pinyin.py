@@ -48,9 +48,8 @@ def _tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    jieba.initialize()  # jieba's own tokenizer: in a build the extractor has loaded its dictionary already
+    return jieba.dt
 
 
 def _has_han(text: str) -> bool:
