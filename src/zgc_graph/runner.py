@@ -148,10 +148,14 @@ def _prune_stale(cache_dir: Path) -> None:
 def _init_worker() -> None:
     """Once per worker: load jieba and the lexicon; leave Ctrl-C to the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
+
+
+def _warm_up() -> None:
     from .extract.tokens import segment
     from .lexicon import load
 
-    segment("预热")  # loads jieba's dictionary (a no-op when inherited through fork)
+    segment("预热")  # loads the segmenters' dictionaries (a no-op when inherited through fork)
     load()
 
 
@@ -232,6 +236,9 @@ def extract_documents(documents: Sequence[SourceDocument], *, jobs: int | None =
                 _write_entry(paths[index], _dumps(doc, extraction))
             finished(index, extraction)
     else:
+        # load the dictionaries here, once: the workers inherit them through fork, and the
+        # merge that follows needs them in this process anyway
+        _warm_up()
         tasks = ((i, documents[i], str(paths[i]) if paths[i] is not None else None) for i in pending)
         with _pool_context().Pool(workers, initializer=_init_worker) as pool:
             for index, data in pool.imap_unordered(_extract_task, tasks):
