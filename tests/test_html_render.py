@@ -14,7 +14,11 @@ from click.testing import CliRunner
 from network_fixtures import HOSTILE_ALIAS, HOSTILE_LABEL, HOSTILE_SENTENCE, HOSTILE_TITLE, hostile, xinghe
 from zgc_graph.cli import main
 from zgc_graph.export import exporters
-from zgc_graph.export.html import render_html, script_json
+from zgc_graph.export import html as html_export
+from zgc_graph.export.html import BUILD_MAX_NODES, render_html, script_json
+from zgc_graph.graph import network
+
+CHROMIUM = Path("/usr/bin/chromium")
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="zgc-data">(.*?)</script>', re.S)
 
@@ -147,3 +151,59 @@ def test_cli_errors_are_one_line_and_keep_the_earlier_page(tmp_path):
     missing = CliRunner().invoke(main, ["html", "--graph", str(tmp_path / "none.ttl"), "--out", str(out)])
     assert missing.exit_code == 4 and missing.output.count("\n") == 1
     assert out.read_bytes() == before
+
+
+def visible_note(path: Path) -> tuple[str, str] | None:
+    """(#counts, #view-note) as Chromium shows the page opened from disk, network blocked; None if no note."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/test.sh, which installs Debian's chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60_000)
+        counts = page.text_content("#counts")
+        note = page.text_content("#view-note") if page.is_visible("#view-note") else None
+        browser.close()
+    assert errors == []
+    return (counts, note) if note is not None else None
+
+
+def test_the_builds_page_draws_the_most_connected_up_to_its_cap_and_says_how_many_exist(tmp_path, monkeypatch):
+    cg, _e = xinghe()
+    monkeypatch.setattr(html_export, "BUILD_MAX_NODES", 3)
+    path = tmp_path / "zgc.html"
+    exporters()["html"].write(cg.graph, path)  # what `zgc-graph build` calls
+    data = page_data(path.read_text(encoding="utf-8"))
+    # 星河集团 and the consortium have four neighbours each; of the two with two, 华北大学's are the better connected
+    assert sorted(n["label"] for n in data["nodes"]) == sorted(["星河集团", "星河智能制造创新联合体", "华北大学"])
+    assert (data["total"]["nodes"], data["limit"]) == (11, 3)
+    assert {(data["nodes"][e["from"]]["label"], data["nodes"][e["to"]]["label"]) for e in data["edges"]} == {
+        ("星河集团", "星河智能制造创新联合体"), ("华北大学", "星河智能制造创新联合体"), ("星河集团", "华北大学")}
+    counts, note = visible_note(path)
+    assert counts.startswith("3 个实体 · 3 条关系")
+    assert note.startswith("只显示关联最多的 3 个实体（共 11 个）")
+    assert "zgc-graph html --max-nodes N" in note and "zgc-graph html --focus" in note
+
+
+def test_a_graph_within_the_cap_is_drawn_whole_without_a_note(tmp_path):
+    cg, _e = xinghe()
+    path = tmp_path / "zgc.html"
+    exporters()["html"].write(cg.graph, path)
+    data = page_data(path.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == data["total"]["nodes"] == 11
+    assert visible_note(path) is None
+
+
+def test_the_seed_builds_page_shows_every_entity(seed_build):
+    data = page_data(seed_build.outputs["html"].read_text(encoding="utf-8"))
+    entities = network.entity_network(seed_build.graph)
+    assert len(entities) < BUILD_MAX_NODES
+    assert {n["iri"] for n in data["nodes"]} == set(entities.nodes)
+    assert len(data["edges"]) == data["total"]["edges"] == network.relation_count(entities)

@@ -5,11 +5,12 @@ import math
 
 import networkx as nx
 import pytest
-from rdflib import Literal
+from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
 from network_fixtures import ContractGraph, xinghe
 from zgc_graph.graph import network
+from zgc_graph.graph.build import TripleTable
 from zgc_graph.graph.vocab import SPARQL_PREFIXES, ZGC
 
 
@@ -174,3 +175,43 @@ def test_seed_network_has_every_entity_and_every_relation_has_evidence(seed_buil
     assert G.number_of_edges() > 0
     assert all(data["evidence"] for *_e, data in G.edges(keys=True, data=True))
     assert all(d["label"] and d["class"] in network.TOP_CLASSES for _n, d in G.nodes(data=True))
+
+
+def _everything(G: nx.MultiDiGraph) -> tuple:
+    return (sorted(G.nodes(data=True)), sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]), G.graph)
+
+
+def test_the_builds_store_and_rdflibs_memory_store_give_the_same_network(built):
+    """The build's TripleTable is read in one pass, rdflib's memory store by lookups: same answer."""
+    cg, _e, G = built
+    table = Graph(store=TripleTable())
+    for triple in cg.graph:
+        table.add(triple)
+    assert _everything(network.entity_network(table)) == _everything(G)
+
+
+def test_a_part_of_the_network_keeps_its_relations_and_names_what_lies_outside(built):
+    cg, e, _G = built
+    person, consortium, university = str(e["person"]), str(e["consortium"]), str(e["university"])
+    part = network.EntityGraph(cg.graph).network([person, consortium, university])
+    assert set(part) == {person, consortium, university}
+    assert set(part.edges(keys=True)) == {(university, consortium, "memberOf")}
+    assert len(part.edges[university, consortium, "memberOf"]["evidence"]) == 1
+    role = part.nodes[person]["roles"][0]  # his organisation is not drawn, but is named
+    assert (role["title"], role["organisation"], role["organisation_label"]) == ("副总裁", str(e["group"]), "星河集团")
+    assert "周明远" in role["evidence"][0]["text"]
+    assert part.nodes[consortium]["facts"][0]["value"] == "12"
+
+
+def test_ties_go_to_entities_attached_to_better_connected_ones():
+    neighbours = {"hub": {"a", "b", "c"}, "a": {"hub"}, "b": {"hub"}, "c": {"hub"},
+                  "x": {"y"}, "y": {"x"}, "alone": set()}
+    asked: list[set[str]] = []
+
+    def labels(nodes):
+        asked.append(set(nodes))
+        return {n: n for n in nodes}
+
+    # a, b and c (leaves of the hub) beat x and y (a pair on its own), then names break the tie
+    assert network.top_central_nodes(neighbours, 3, labels) == ["hub", "a", "b"]
+    assert asked == [{"hub", "a", "b", "c"}]  # names only of those that could make the cut

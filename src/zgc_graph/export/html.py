@@ -10,13 +10,17 @@ of text with `textContent`, never `innerHTML`.
 
 Positions are computed here (`graph.network.layout`) and physics is off, so
 the browser draws even 5,000 nodes at once instead of simulating for minutes.
+The build's page draws at most `BUILD_MAX_NODES` entities, the most connected,
+and says so on the page; only the entities drawn are read in full and laid out.
 """
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -44,6 +48,16 @@ _JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u20
 _PLACEHOLDER = re.compile(r"/\*@(\w+)@\*/")
 
 
+# The build's page draws at most this many entities, the most connected, and says so.
+# A 1,000-article corpus has 40,000 entities, which no browser draws usefully as one
+# picture.  2,000 keep the HTML stage of that build near 4 s and of a 100-article build
+# near 1 s (two shared cores; layout and evidence grow with the entities drawn), and the
+# page opens in 2-3 s in headless Chromium (bench/html_bench.py: 2,000 nodes settle in
+# 1.7 s, 5,000 in about 3 s).  `zgc-graph html --max-nodes/--focus` draws other views;
+# smaller graphs, the seed's among them, are drawn whole.
+BUILD_MAX_NODES = 2000
+
+
 @dataclass(frozen=True)
 class HtmlReport:
     path: Path
@@ -53,52 +67,64 @@ class HtmlReport:
     total_edges: int
 
 
-def select_nodes(G: nx.MultiDiGraph, max_nodes: int | None = None, focus: str | None = None,
-                 depth: int = 2) -> nx.MultiDiGraph:
-    """The part of the graph to draw: the focus neighbourhood and/or the most central entities."""
+def select_nodes(entities: network.EntityGraph, max_nodes: int | None = None, focus: str | None = None,
+                 depth: int = 2) -> tuple[list[str], str | None]:
+    """The entities to draw (the focus neighbourhood and/or the most connected) and the focus entity."""
     if max_nodes is not None and max_nodes < 1:
         raise ZgcError(f"--max-nodes must be at least 1, got {max_nodes}")
-    sub = network.neighbourhood(G, focus, depth) if focus else G
-    if max_nodes is not None and len(sub) > max_nodes:
-        keep = network.top_central_nodes(sub, max_nodes)
-        centre = sub.graph.get("centre")
-        if centre is not None and centre not in keep:
-            keep = [centre, *keep[:-1]]
-        picked = sub.subgraph(keep).copy()
-        picked.graph.update(sub.graph)
-        sub = picked
-    return sub
+    centre = None
+    if focus:
+        sub = network.neighbourhood(entities.skeleton(), focus, depth)
+        centre = sub.graph["centre"]
+        U = network.simple_projection(sub)
+        neighbours = {n: set(U[n]) for n in U}
+    else:
+        neighbours = entities.neighbours()
+    if max_nodes is None or len(neighbours) <= max_nodes:
+        return list(neighbours), centre
+    keep = network.top_central_nodes(neighbours, max_nodes, entities.labels)
+    if centre is not None and centre not in keep:
+        keep = [centre, *keep[:-1]]
+    return keep, centre
 
 
-def page_data(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, Any]:
-    """Everything the page shows, with nodes, classes, predicates and documents by index."""
+def page_data(shown: nx.MultiDiGraph, total_nodes: int, total_edges: int, centre: str | None = None,
+              limit: int | None = None) -> dict[str, Any]:
+    """Everything the page shows, with nodes, classes, predicates and documents by index.
+
+    `total_*` count the whole graph; `limit` is the --max-nodes the page was drawn with, if any.
+    """
     nodes = sorted(shown.nodes)
     index = {n: i for i, n in enumerate(nodes)}
     documents = sorted({d for n in nodes for d in shown.nodes[n]["documents"]}
                        | {ev["document"] for *_e, data in shown.edges(keys=True, data=True)
                           for ev in data["evidence"] if ev["document"]})
     doc_index = {d: i for i, d in enumerate(documents)}
-    titles = G.graph.get("documents", {})
+    titles = shown.graph.get("documents", {})
     classes = sorted({shown.nodes[n]["class"] for n in nodes} | set(CLASS_STYLE),
                      key=lambda c: (list(CLASS_STYLE).index(c) if c in CLASS_STYLE else 99, c))
-    class_zh = {network._local(iri): labels.get("zh") for iri, labels in G.graph.get("classes", {}).items()}
+    class_zh = {network._local(iri): labels.get("zh") for iri, labels in shown.graph.get("classes", {}).items()}
     edges = _edge_rows(shown, index, doc_index)
     predicates = sorted({e["p"] for e in edges})
-    pred_labels = {network._local(iri): labels for iri, labels in G.graph.get("predicates", {}).items()}
+    pred_labels = {network._local(iri): labels for iri, labels in shown.graph.get("predicates", {}).items()}
+    pred_index = {p: i for i, p in enumerate(predicates)}
     for edge in edges:
-        edge["p"] = predicates.index(edge["p"])
-    rows = _node_rows(G, shown, index, doc_index, {c: i for i, c in enumerate(classes)})
+        edge["p"] = pred_index[edge["p"]]
+    rows = _node_rows(shown, index, doc_index, {c: i for i, c in enumerate(classes)})
+    class_counts = Counter(r["cls"] for r in rows)
+    pred_counts = Counter(e["p"] for e in edges)
     return {
         "corpus": corpus_name([titles.get(d, network._local(d)) for d in sorted(titles)] or ["zgc-graph"]),
-        "total": {"nodes": G.number_of_nodes(), "edges": network.relation_count(G), "documents": len(titles)},
-        "focus": index.get(shown.graph.get("centre", ""), None),
+        "total": {"nodes": total_nodes, "edges": total_edges, "documents": len(titles)},
+        "limit": limit,
+        "focus": index.get(centre or "", None),
         "classes": [{"id": c, "label": class_zh.get(c) or CLASS_FALLBACK_ZH.get(c, c),
                      "color": CLASS_STYLE.get(c, ("#718096", "dot"))[0],
                      "shape": CLASS_STYLE.get(c, ("#718096", "dot"))[1],
-                     "count": sum(1 for r in rows if r["cls"] == i)} for i, c in enumerate(classes)],
+                     "count": class_counts[i]} for i, c in enumerate(classes)],
         "predicates": [{"id": p, "label": pred_labels.get(p, {}).get("zh", p),
                         "en": pred_labels.get(p, {}).get("en", p),
-                        "count": sum(1 for e in edges if e["p"] == i)} for i, p in enumerate(predicates)],
+                        "count": pred_counts[i]} for i, p in enumerate(predicates)],
         "documents": [{"iri": d, "title": titles.get(d, network._local(d))} for d in documents],
         "nodes": rows,
         "edges": edges,
@@ -115,7 +141,7 @@ def _edge_rows(shown: nx.MultiDiGraph, index: dict[str, int], doc_index: dict[st
             pair = (min(s, o), max(s, o), key)
             if pair in symmetric:
                 merged = edges[symmetric[pair]]
-                merged["ev"] = sorted({json.dumps(e, sort_keys=True): e for e in merged["ev"] + evidence}.values(),
+                merged["ev"] = sorted({tuple(sorted(e.items())): e for e in merged["ev"] + evidence}.values(),
                                       key=lambda e: (e["d"], e["s"] if e["s"] is not None else -1, e["t"]))
                 continue
             symmetric[pair] = len(edges)
@@ -131,7 +157,7 @@ def _edge_rows(shown: nx.MultiDiGraph, index: dict[str, int], doc_index: dict[st
     return edges
 
 
-def _node_rows(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, index: dict[str, int], doc_index: dict[str, int],
+def _node_rows(shown: nx.MultiDiGraph, index: dict[str, int], doc_index: dict[str, int],
                class_index: dict[str, int]) -> list[dict[str, Any]]:
     """One row per entity: names, class, documents, facts, roles, position and size (by degree centrality)."""
     scores = network.degree_scores(shown)
@@ -151,7 +177,7 @@ def _node_rows(G: nx.MultiDiGraph, shown: nx.MultiDiGraph, index: dict[str, int]
             "facts": [{"label": f["label_zh"], "value": f["value"],
                        "ev": [_evidence(ev, doc_index) for ev in f["evidence"]]} for f in d.get("facts", ())],
             "roles": [{"title": r["title"], "org": index.get(r["organisation"]),
-                       "orgLabel": G.nodes[r["organisation"]]["label"] if r["organisation"] in G else "",
+                       "orgLabel": r.get("organisation_label", ""),
                        "ev": [_evidence(ev, doc_index) for ev in r["evidence"]]} for r in d.get("roles", ())],
         })
     return rows
@@ -183,9 +209,14 @@ def _asset(name: str) -> str:
 
 
 def _vis_asset(name: str) -> str:
+    """A file of the vis-network build inside pyvis, found without importing pyvis (which imports IPython)."""
+    spec = importlib.util.find_spec("pyvis")
     try:
-        return resources.files("pyvis").joinpath("templates", "lib", VIS_VERSION, name).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as err:
+        if spec is None or not spec.submodule_search_locations:
+            raise FileNotFoundError("pyvis is not installed")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        return (folder / "templates" / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")
+    except OSError as err:
         raise ZgcError(f"the HTML explorer needs pyvis 0.3.2 (its bundled {VIS_VERSION}/{name}): {err}") from None
 
 
@@ -210,15 +241,26 @@ def html_page(data: dict[str, Any], title: str) -> str:
 
 def render_html(graph: Graph, path: Path | str, max_nodes: int | None = None, focus: str | None = None,
                 depth: int = 2) -> HtmlReport:
-    """Write the explorer for `graph` to `path` (UTF-8, atomically); keep a subgraph if asked."""
-    G = network.entity_network(graph)
-    shown = select_nodes(G, max_nodes=max_nodes, focus=focus, depth=depth)
-    data = page_data(G, shown)
+    """Write the explorer for `graph` to `path` (UTF-8, atomically); keep a subgraph if asked.
+
+    Only the entities drawn are read in full (names, evidence) and laid out.
+    """
+    with network.collector_paused():
+        page, counts = _render(graph, max_nodes, focus, depth)  # its garbage is freed before the collector resumes
     path = Path(path)
-    atomic_write_text(path, html_page(data, f"{data['corpus']} · zgc-graph"))
-    return HtmlReport(path, len(data["nodes"]), len(data["edges"]), data["total"]["nodes"], data["total"]["edges"])
+    atomic_write_text(path, page)
+    return HtmlReport(path, *counts)
+
+
+def _render(graph: Graph, max_nodes: int | None, focus: str | None, depth: int) -> tuple[str, tuple[int, ...]]:
+    entities = network.EntityGraph(graph)
+    keep, centre = select_nodes(entities, max_nodes=max_nodes, focus=focus, depth=depth)
+    data = page_data(entities.network(keep), len(entities.types), entities.relation_count(), centre, max_nodes)
+    counts = (len(data["nodes"]), len(data["edges"]), data["total"]["nodes"], data["total"]["edges"])
+    return html_page(data, f"{data['corpus']} · zgc-graph"), counts
 
 
 @register("html", ".html", "Interactive graph explorer: one offline HTML page with search, filters and evidence")
 def write(graph: Graph, path: Path) -> None:
-    render_html(graph, path)
+    """The build's page: at most BUILD_MAX_NODES entities, the most connected; the page says so."""
+    render_html(graph, path, max_nodes=BUILD_MAX_NODES)

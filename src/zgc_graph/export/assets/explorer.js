@@ -101,6 +101,15 @@
       data.total.edges + ' 条关系）';
   }
   $('counts').textContent = countText;
+  if (data.nodes.length < data.total.nodes) {
+    /* Search and filters only know the entities drawn: say how to draw the others. */
+    var shownText = data.limit && data.focus === null
+      ? '只显示关联最多的 ' + data.nodes.length + ' 个实体（共 ' + data.total.nodes + ' 个），搜索只查这些实体。'
+      : '显示 ' + data.nodes.length + ' / 共 ' + data.total.nodes + ' 个实体，搜索只查这些实体。';
+    $('view-note').append(shownText + '其他视图：', el('code', {text: 'zgc-graph html --max-nodes N'}),
+      '（关联最多的 N 个）或 ', el('code', {text: 'zgc-graph html --focus 实体名 --depth 2'}), '（一个实体的邻域）');
+    $('view-note').hidden = false;
+  }
   if (!edgeLabels) { $('size-note').append(' 关系较多：连线的关系名称在选中后显示。'); }
 
   // ---------------------------------------------------------------- network
