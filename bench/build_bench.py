@@ -161,17 +161,11 @@ def child_validate(turtle: str) -> dict:
             "violations": len(report.violations)}
 
 
-def child_queries(turtle: str, repeats: int = 3) -> dict:
+def child_queries(turtle: str, with_rdflib: bool, repeats: int = 3) -> dict:
+    """Canned-query times on a loaded Oxigraph store (load timed apart), and with rdflib when asked."""
     from zgc_graph import store
     from zgc_graph.queries import get_canned, list_canned
     from zgc_graph.query import query_graph, read_turtle
-
-    started = time.perf_counter()
-    graph = read_turtle(Path(turtle))
-    parse = time.perf_counter() - started
-    name = _busiest_label(graph)
-    queries = {q.name: get_canned(q.name, **({"name": name} if "name" in q.params else {}))
-               for q in list_canned()}
 
     def timed(run) -> tuple[float, float, int]:
         times, rows = [], 0
@@ -184,31 +178,36 @@ def child_queries(turtle: str, repeats: int = 3) -> dict:
                 break
         return times[0] * 1000, statistics.median(times) * 1000, rows
 
-    answer = {"parse_s": parse, "entity_param": name, "rdflib": {}, "oxigraph": {}}
-    for qname, sparql in queries.items():
-        answer["rdflib"][qname] = timed(lambda: query_graph(sparql, graph))
-    del graph
     store_dir = Path(turtle).with_suffix(".oxigraph")
     t = time.perf_counter()
     store.load_store(turtle, store_dir)
-    answer["store_load_s"] = time.perf_counter() - t
+    answer = {"store_load_s": time.perf_counter() - t, "rdflib": {}, "oxigraph": {}}
     oxi = store.open_for_query(turtle, store_dir)
+    name = _busiest_label(oxi)
+    answer["entity_param"] = name
+    queries = {q.name: get_canned(q.name, **({"name": name} if "name" in q.params else {}))
+               for q in list_canned()}
     for qname, sparql in queries.items():
         answer["oxigraph"][qname] = timed(lambda: store.query_store(sparql, oxi))
+    if with_rdflib:
+        started = time.perf_counter()
+        graph = read_turtle(Path(turtle))
+        answer["parse_s"] = time.perf_counter() - started
+        for qname, sparql in queries.items():
+            answer["rdflib"][qname] = timed(lambda: query_graph(sparql, graph))
     return answer
 
 
-def _busiest_label(graph) -> str:
+def _busiest_label(oxi) -> str:
     """The zh label of the entity mentioned in most documents (a realistic `entity` query)."""
-    from rdflib import Literal
-    from rdflib.namespace import SKOS
-    from zgc_graph.graph.vocab import ZGC
+    from zgc_graph import store
 
-    counts: dict = {}
-    for s, _, _ in graph.triples((None, ZGC.mentionedIn, None)):
-        counts[s] = counts.get(s, 0) + 1
-    best = max(sorted(counts, key=str), key=lambda s: counts[s])
-    return next(str(o) for o in graph.objects(best, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "zh")
+    rows = store.query_store("""
+        SELECT ?label WHERE {
+          { SELECT ?e (COUNT(?d) AS ?n) WHERE { ?e zgc:mentionedIn ?d } GROUP BY ?e }
+          ?e skos:prefLabel ?label . FILTER(lang(?label) = "zh")
+        } ORDER BY DESC(?n) STR(?e) LIMIT 1""", oxi).rows
+    return str(rows[0][0])
 
 
 def child_phases(corpus: str, sample: int) -> dict:
@@ -296,7 +295,7 @@ def child_main(argv: list[str]) -> None:
     elif mode == "validate":
         answer = child_validate(rest[0])
     elif mode == "queries":
-        answer = child_queries(rest[0])
+        answer = child_queries(rest[0], rest[1] == "rdflib")
     elif mode == "contract":
         answer = child_contract(rest[0])
     elif mode == "phases":
@@ -400,13 +399,16 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
         result["validate"] = val
 
     if n >= args.query_min:
-        q, _, _ = run_child(["queries", str(graph)])
+        q, _, _ = run_child(["queries", str(graph), "rdflib" if n <= args.rdflib_query_max else "-"])
         worst = {}
-        for engine in ("rdflib", "oxigraph"):
+        for engine in ("oxigraph", "rdflib"):
+            if not q[engine]:
+                continue
             cells = ", ".join(f"{name} {v[1]:.0f}" for name, v in q[engine].items())
             worst[engine] = max(v[1] for v in q[engine].values())
             print(f"queries {engine:8s} median ms of 3 (1 when over 5 s): {cells}")
-        print(f"  rdflib parse of the Turtle {q['parse_s']:.2f} s; Oxigraph store load {q['store_load_s']:.2f} s; "
+        parse = f"rdflib parse of the Turtle {q['parse_s']:.2f} s; " if "parse_s" in q else ""
+        print(f"  {parse}Oxigraph store load {q['store_load_s']:.2f} s (not in the query times); "
               f"entity query for {q['entity_param']}")
         result["queries"] = worst
 
@@ -420,7 +422,7 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
                   f"{lines[-1] if lines else ''}")
         except subprocess.TimeoutExpired:
             print(f"check_contract as shipped: stopped after {args.contract_timeout} s")
-    if CHECKER.exists():
+    if CHECKER.exists() and n <= args.contract_max:
         con, _, _ = run_child(["contract", str(graph)])
         lines = con["lines"]
         result["contract"] = con["exit"] == 0
@@ -445,8 +447,9 @@ def summary(r: dict) -> str:
         parts.append(f"jobs 1 = jobs N: {'yes' if r['identical'] else 'NO'}")
     if "queries" in r:
         q = r["queries"]
-        parts.append(f"slowest canned query {q['rdflib']:.0f} ms rdflib / {q['oxigraph']:.0f} ms oxigraph "
-                     f"(< {TARGET_QUERY_MS}: {'ok' if max(q.values()) < TARGET_QUERY_MS else 'MISSED'})")
+        parts.append(f"slowest canned query {q['oxigraph']:.0f} ms on the Oxigraph store "
+                     f"(< {TARGET_QUERY_MS}: {'ok' if q['oxigraph'] < TARGET_QUERY_MS else 'MISSED'})"
+                     + (f", {q['rdflib']:.0f} ms in rdflib" if "rdflib" in q else ""))
     if "contract" in r:
         parts.append(f"contract {'pass' if r['contract'] else 'FAIL'}")
     seed = r["build"].get("seed_entities")
@@ -471,6 +474,11 @@ def main() -> None:
     parser.add_argument("--contract-raw-max", type=int, default=1,
                         help="also run check_contract.py as shipped up to this N (its rdflib queries take ~23 s "
                              "per relation on a 100-document graph)")
+    parser.add_argument("--rdflib-query-max", type=int, default=100,
+                        help="also time the queries in rdflib up to this N (minutes each at 1,000 documents)")
+    parser.add_argument("--contract-max", type=int, default=1000,
+                        help="run check_contract.py (bindings inlined) up to this N (one rdflib query per "
+                             "relation: ~40 ms each, so ~30 min at 1,000 documents)")
     parser.add_argument("--contract-timeout", type=int, default=900, help="seconds for the shipped checker")
     parser.add_argument("--phase-sample", type=int, default=20, help="documents for the extraction-phase split")
     parser.add_argument("--keep", action="store_true", help="keep corpora and outputs in --work")
