@@ -29,6 +29,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from ..collector import collector_paused
 from ..errors import ZgcError
 from ..fsutil import atomic_write_text
 from ..graph import network
@@ -245,7 +246,7 @@ def render_html(graph: Graph, path: Path | str, max_nodes: int | None = None, fo
 
     Only the entities drawn are read in full (names, evidence) and laid out.
     """
-    with network.collector_paused():
+    with collector_paused():
         page, counts = _render(graph, max_nodes, focus, depth)  # its garbage is freed before the collector resumes
     path = Path(path)
     atomic_write_text(path, page)

@@ -18,20 +18,19 @@ where networkx's `spring_layout` needs minutes on this kind of machine.
 """
 from __future__ import annotations
 
-import gc
 import math
 import unicodedata
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Callable, Collection, Iterable, Iterator
+from typing import Any, Callable, Collection, Iterable
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from ..collector import collector_paused
 from ..errors import ZgcError
 from .vocab import ORG, ZGC
 
@@ -501,24 +500,6 @@ class EntityGraph:
             items.sort(key=lambda e: (e["document"], e["start"] if e["start"] is not None else -1,
                                       e["end"] if e["end"] is not None else -1, e["text"], e["rule"]))
         return found, documents
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while reading a large graph.
-
-    Each full collection walks every object alive, and a parsed 1.3M-triple
-    graph is millions of them: the allocations of one read triggered several
-    full collections that cost more than the read.  What is read here makes no
-    reference cycles that need collecting early.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def entity_network(graph: Graph) -> nx.MultiDiGraph:
