@@ -32,3 +32,11 @@ def test_similar_names_stay_apart(tmp_path):
 def test_bare_office_resolves_to_the_full_name(tmp_path):
     corpus = extract(tmp_path, "天津市政府印发若干措施。天津市委、市政府高度重视科技创新。")
     assert entity_named(corpus, "市政府").label == "天津市政府"
+
+
+def test_a_title_after_the_name_does_not_lengthen_it(tmp_path):
+    # jieba reads 院长沙晓 as 院|长沙|晓: the 院 of 院长 must not make a second institute
+    corpus = extract(tmp_path, "江州大学技术转移院负责成果转化。据江州大学技术转移研究院院长沙晓介绍，"
+                               "该技术已作价入股。")
+    assert entity_named(corpus, "江州大学技术转移院") is entity_named(corpus, "江州大学技术转移研究院")
+    assert not [label for label in corpus.entities if label.endswith("研究院院")]

@@ -176,7 +176,6 @@ class DocumentExtraction:
     relations: list[Relation]
     attributes: list[Attribute]
     memberships: list[Membership]
-    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

@@ -194,6 +194,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             continue
         if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")):
             continue
+        if tok.text == suffix.text and _opens_title(text, view.rel(tok.start), end_rel, lex):
+            continue  # 研究院|院|长沙|晓: jieba gave the 院 of 院长 to a place name; it ends no name
         if tok.text in lex.generic_names and len(tok.text) > len(suffix.text):
             continue  # 上交所上市公司: the head word is a category
         suffix_start = tok.end - len(suffix.text)
@@ -245,6 +247,11 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             etype, subtype = EntityType.ORGANISATION, "ResearchInstitute"  # 国家X创新中心 is an institution
         found.append(_mention(view, start, tok.end, etype, subtype, "suffix"))
     return found
+
+
+def _opens_title(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """The word at text[start:end] is the head of a job title running past it (院 of 院长)."""
+    return any(len(title) > end - start and text.startswith(title, start) for title in lex.titles)
 
 
 def _outer_platform(name: str, lex: Lexicon) -> int:

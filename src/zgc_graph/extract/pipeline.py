@@ -28,5 +28,4 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     mentions = known_name_pass(sentence_views, mentions, resolved.names())
     resolved = resolve_document(doc.doc_id, doc.text, mentions, lex, aliases)
     found = find_relations(doc, sentences, mentions, resolved, roles, lex)
-    return DocumentExtraction(doc, resolved.entities, found.relations, found.attributes, found.memberships,
-                              mentions)
+    return DocumentExtraction(doc, resolved.entities, found.relations, found.attributes, found.memberships)

@@ -140,6 +140,10 @@ class TripleTable(SimpleMemory):
                     and (o is None or to is o or to == o):
                 yield triple, no_contexts
 
+    def stored_triples(self):
+        """The triple tuples themselves, for a writer that reads the whole graph without copying it."""
+        return iter(self._triples)
+
     def __len__(self, context=None) -> int:
         return len(self._triples)
 
