@@ -217,22 +217,30 @@ class _Writer:
         items = self._as_list(b)
         if items is not None:
             return "( " + " ".join(self.term(i) for i in items) + " )" if items else "( )"
-        preds = self.preds(b)
-        if not preds:
+        triples = self.subjects.get(b)
+        if not triples:
             return "[]"
-        return "[ " + self.predicate_list(preds, " ; ") + " ]"
+        return "[ " + self.predicate_list(triples, " ; ") + " ]"
 
-    def predicate_list(self, preds: dict[URIRef, list[Node]], sep: str) -> str:
-        term, type_text = self.term, self.type_text
-        rendered = []
-        for p, objs in preds.items():
-            text = term(p)
-            rendered.append(("" if text == type_text else text, objs))
-        rendered.sort(key=lambda item: item[0])
-        lines = []
-        for text, objs in rendered:
-            shown = sorted({term(o) for o in objs}) if len(objs) > 1 else [term(objs[0])]
-            lines.append((text or "a") + " " + ", ".join(shown))
+    def predicate_list(self, triples: list[tuple[Node, Node, Node]], sep: str) -> str:
+        """One subject's predicates in order ("a" first), each with its objects sorted and unique."""
+        cache, term, type_text = self.cache, self.term, self.type_text
+        pairs = []
+        for _s, p, o in triples:
+            p_text = cache.get(id(p)) or term(p)
+            pairs.append(("" if p_text == type_text else p_text, cache.get(id(o)) or term(o)))
+        pairs.sort()
+        lines: list[str] = []
+        current, shown = None, []
+        for p_text, o_text in pairs:
+            if p_text != current:
+                if shown:
+                    lines.append((current or "a") + " " + ", ".join(shown))
+                current, shown = p_text, [o_text]
+            elif o_text != shown[-1]:
+                shown.append(o_text)
+        if shown:
+            lines.append((current or "a") + " " + ", ".join(shown))
         return sep.join(lines)
 
     # -- document ----------------------------------------------------------
@@ -248,7 +256,7 @@ class _Writer:
         top = [s for s in self.subjects if not (isinstance(s, BNode) and s in self.inline)]
         for s in sorted(top, key=self.subject_key):
             head = self.term(s)
-            body = self.predicate_list(self.preds(s), " ;\n    ")
+            body = self.predicate_list(self.subjects[s], " ;\n    ")
             yield f"\n{head}\n    {body} .\n"
 
 

@@ -167,19 +167,10 @@ def _opens_name(view: SentenceView, i: int) -> bool:
     return prev.tag == "ns" or not prev.is_word
 
 
-def _suffix_last_chars(lex: Lexicon) -> frozenset[str]:
-    return _last_chars(tuple(lex.suffixes))
-
-
-@lru_cache(maxsize=8)
-def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[-1] for w in words)
-
-
 def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     text = view.text
-    last_chars = _suffix_last_chars(lex)
+    last_chars = lex.suffix_last_chars
     for idx, tok in enumerate(view.tokens):
         if not tok.is_word or tok.text[-1] not in last_chars:
             continue
@@ -251,7 +242,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
 
 def _opens_title(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """The word at text[start:end] is the head of a job title running past it (院 of 院长)."""
-    return any(len(title) > end - start and text.startswith(title, start) for title in lex.titles)
+    return any(len(title) > end - start and text.startswith(title, start)
+               for title in lex.titles_by_first_char.get(text[start], ()))
 
 
 def _outer_platform(name: str, lex: Lexicon) -> int:
@@ -590,15 +582,6 @@ def _part_whole_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     return found
 
 
-def _policy_endings(lex: Lexicon) -> tuple[str, ...]:
-    return _endings(lex.document_endings, tuple(s for s, v in lex.suffixes.items() if v.type is EntityType.POLICY))
-
-
-@lru_cache(maxsize=8)
-def _endings(*groups: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted({w for g in groups for w in g}, key=len, reverse=True))
-
-
 def _issue_verb_pattern(lex: Lexicon) -> re.Pattern:
     return _suffixed(_alternation(lex.triggers["issued"]).pattern, "(?:了)?")
 
@@ -612,7 +595,7 @@ def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]
     """The policy after an issuing verb: 印发了支持X发展若干措施."""
     found = []
     text = view.text
-    endings = _policy_endings(lex)
+    endings = lex.policy_endings
     for m in _issue_verb_pattern(lex).finditer(text):
         rest = text[m.end():]
         if rest.startswith("《"):

@@ -29,9 +29,12 @@ ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「《]?([^”\"�
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年?(?=\D{2})")
 
 
+_DROP_QUOTES = str.maketrans("", "", QUOTE_CHARS)
+
+
 def name_key(name: str) -> str:
     """Names compare without quotes, book-title marks and spaces."""
-    return "".join(ch for ch in name if ch not in QUOTE_CHARS)
+    return name.translate(_DROP_QUOTES)
 
 
 @dataclass

@@ -117,20 +117,21 @@ def cut(text: str) -> list[str]:
 
 def segment(text: str, offset: int = 0) -> list[Token]:
     """Tokens of a sentence, with offsets starting at `offset`."""
-    tags = _tags()
     tokens: list[Token] = []
     pos = offset
     for cut_word in cut(text):
-        for word in _unglue(cut_word, tags):
+        for word, tag, is_word in _pieces(cut_word):
             end = pos + len(word)
-            tokens.append(Token(word, pos, end, _tag(word, tags), _has_alnum(word)))
+            tokens.append(Token(word, pos, end, tag, is_word))
             pos = end
     return tokens
 
 
-@lru_cache(maxsize=1 << 16)
-def _has_alnum(word: str) -> bool:
-    return any(ch.isalnum() for ch in word)
+@lru_cache(maxsize=1 << 17)
+def _pieces(cut_word: str) -> tuple[tuple[str, str, bool], ...]:
+    """(text, tag, is_word) of the tokens a segmenter's word becomes: words recur, so once each."""
+    tags = _tags()
+    return tuple((word, _tag(word, tags), any(ch.isalnum() for ch in word)) for word in _unglue(cut_word, tags))
 
 
 @lru_cache(maxsize=65536)

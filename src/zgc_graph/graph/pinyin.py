@@ -107,6 +107,7 @@ def _split_long(word: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 17)  # words recur across labels
 def _romanise_word(word: str, toned: bool, surname: bool) -> str:
     readings = _lexicon().surname_readings
     syllables = (readings[word],) if surname and word in readings else _syllables(word)

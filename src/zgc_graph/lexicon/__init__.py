@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -69,6 +69,24 @@ class Lexicon:
     after_name: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
+
+    # Derived once per lexicon: the rules ask for these per token or per sentence.
+    @cached_property
+    def suffix_last_chars(self) -> frozenset[str]:
+        return frozenset(s[-1] for s in self.suffixes)
+
+    @cached_property
+    def policy_endings(self) -> tuple[str, ...]:
+        """Words that end a policy's name (措施, 办法, 政策…), longest first."""
+        return _longest_first([*self.document_endings,
+                               *(s for s, v in self.suffixes.items() if v.type is EntityType.POLICY)])
+
+    @cached_property
+    def titles_by_first_char(self) -> dict[str, tuple[str, ...]]:
+        by_char: dict[str, list[str]] = {}
+        for title in self.titles:
+            by_char.setdefault(title[0], []).append(title)
+        return {ch: tuple(titles) for ch, titles in by_char.items()}
 
 
 def _typed(mapping: dict) -> dict[str, tuple[EntityType, str | None]]:
