@@ -117,6 +117,13 @@ def _is_place(text: str, lex: Lexicon) -> bool:
 
 def _place_prefix(key: str, lex: Lexicon) -> str | None:
     """The country or Chinese place a name starts with (英国, 北京), if any."""
+    memo = lex.memo("place_prefix")  # asked for the same names in every pass and every document
+    if key not in memo:
+        memo[key] = _find_place_prefix(key, lex)
+    return memo[key]
+
+
+def _find_place_prefix(key: str, lex: Lexicon) -> str | None:
     for country in lex.country_prefixes:
         if key.startswith(country):
             return country

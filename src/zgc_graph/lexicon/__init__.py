@@ -70,6 +70,14 @@ class Lexicon:
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
 
+    def memo(self, name: str) -> dict:
+        """A cache for answers that depend only on this vocabulary and the question (a name)."""
+        return self._memos.setdefault(name, {})
+
+    @cached_property
+    def _memos(self) -> dict[str, dict]:
+        return {}
+
     # Derived once per lexicon: the rules ask for these per token or per sentence.
     @cached_property
     def suffix_last_chars(self) -> frozenset[str]:
