@@ -120,7 +120,9 @@ def _checked(text: str) -> str:
     if not sample:
         return text
     odd = len(_NON_TEXT.findall(sample))
-    unassigned = {ch for ch in set(sample) if ord(ch) > 0x7F and unicodedata.category(ch) == "Cn"}
+    # unassigned characters are never printable: ask the cheap question first
+    unassigned = {ch for ch in set(sample) if not ch.isprintable() and ord(ch) > 0x7F
+                  and unicodedata.category(ch) == "Cn"}
     odd += sum(sample.count(ch) for ch in unassigned)
     if odd / len(sample) > _MAX_NON_TEXT:
         raise DecodeProblem("binary file (mostly non-text characters), not text")
