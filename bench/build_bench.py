@@ -302,7 +302,9 @@ def child_main(argv: list[str]) -> None:
         answer = child_phases(rest[0], int(rest[1]))
     else:
         raise SystemExit(f"unknown child mode {mode}")
-    print(json.dumps(answer, ensure_ascii=False))
+    print(json.dumps(answer, ensure_ascii=False), flush=True)
+    if mode == "build":
+        os._exit(0)  # as the `zgc-graph` console script ends a build: without freeing the heap
 
 
 # -- the benchmark -----------------------------------------------------------------

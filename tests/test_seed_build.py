@@ -134,3 +134,16 @@ def test_cli_build_missing_folder_is_one_line(tmp_path):
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "nowhere" in lines[0]
     assert (out / "zgc.ttl").read_text(encoding="utf-8") == "previous build"
+
+
+def test_the_console_script_prints_its_summary_and_exits_zero_through_a_pipe(tmp_path):
+    # the script ends a build without freeing the heap: what it printed must still arrive
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("北京星河科技集团牵头成立星河智能制造创新联合体。", encoding="utf-8")
+    script = Path(sys.executable).with_name("zgc-graph")
+    done = subprocess.run([str(script), "build", str(docs), "--out", str(tmp_path / "out"), "--no-validate"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "1 documents" in done.stdout and done.stdout.rstrip().endswith("zgc.html")
+    assert (tmp_path / "out" / "zgc.ttl").stat().st_size > 0

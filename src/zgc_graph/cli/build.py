@@ -9,7 +9,7 @@ from typing import TextIO
 import click
 
 from .. import api
-from . import handle_errors
+from . import handle_errors, skip_teardown
 
 
 class ProgressLine:
@@ -81,3 +81,4 @@ def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence
         click.echo(report.summary())
         for name, path in report.outputs.items():
             click.echo(f"  {name}: {path}")
+    skip_teardown()
