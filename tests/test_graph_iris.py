@@ -79,3 +79,17 @@ def test_words_added_to_jiebas_global_dictionary_change_nothing():
         assert (romanise("星河智能制造"), slug("星河智能制造")) == before
     finally:
         jieba.del_word("星河智能制造")
+
+
+def test_labels_romanised_on_several_processes_read_the_same(monkeypatch):
+    # a large build romanises its labels in a process pool; IRIs and pinyin labels must not change
+    from zgc_graph.graph import pinyin
+
+    names = [("星河集团", False), ("中关村科学城管委会", False), ("欧阳明远", True), ("马克·扎克伯格", True),
+             ("5G智能终端创新联合体", False), ("西安交通大学", False), ("单雪", True)]
+    expected = [(pinyin._slug(label, person, 40), pinyin._romanise(label, person)) for label, person in names]
+    monkeypatch.setattr(pinyin, "_READY", {})
+    monkeypatch.setattr(pinyin, "_PREPARE_MIN", 1)
+    pinyin.prepare(names, processes=2)
+    assert set(pinyin._READY) == set(names)
+    assert [(pinyin.slug(label, is_person=p), pinyin.romanise(label, is_person=p)) for label, p in names] == expected

@@ -22,6 +22,7 @@ from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, 
                       SourceDocument)
 from .iris import EntityIris, document_iri, membership_iri, statement_iri
 from .ontology import load_ontology
+from .pinyin import prepare as prepare_pinyin
 from .pinyin import romanise
 from .vocab import ORG, PREFIXES, ZGC
 
@@ -166,6 +167,7 @@ def build_graph(corpus: Corpus) -> Graph:
         graph.bind(prefix, ns, override=True)
     graph += load_ontology()
 
+    prepare_pinyin([(label, e.type is EntityType.PERSON) for label, e in corpus.entities.items()])
     iris = EntityIris({label: e.type for label, e in corpus.entities.items()})
     facts: list[_Fact] = []
     mentioned: dict[str, set[str]] = {label: set(e.doc_ids) for label, e in corpus.entities.items()}

@@ -9,7 +9,10 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import multiprocessing
+import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -146,8 +149,39 @@ def _tokens(label: str, is_person: bool) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# (label, is_person) -> (slug, romanised label), filled by `prepare` for a large build
+_READY: dict[tuple[str, bool], tuple[str, str]] = {}
+_PREPARE_MIN = 4000  # fewer labels take under a second here: not worth starting processes
+
+
+def prepare(names: list[tuple[str, bool]], processes: int | None = None) -> None:
+    """Romanise many (label, is_person) at once on every core, for the graph stage to find ready.
+
+    A build of 1,000 articles has ~40k labels, about 4 s of pinyin in one
+    process; the answers are the same wherever they are computed.
+    """
+    todo = sorted(set(names) - _READY.keys())
+    if processes is None:
+        processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if processes < 2 or len(todo) < _PREPARE_MIN or not sys.platform.startswith("linux"):  # fork: Linux
+        return
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        done = pool.map(_slug_and_romanised, todo, chunksize=max(1, len(todo) // (processes * 8)))
+    _READY.update(zip(todo, done))
+
+
+def _slug_and_romanised(name: tuple[str, bool]) -> tuple[str, str]:
+    label, is_person = name
+    return _slug(label, is_person, 40), _romanise(label, is_person)
+
+
 def romanise(label: str, *, is_person: bool = False) -> str:
     """Tone-marked pinyin, one capitalised word per jieba word: 星河集团 -> Xīnghé Jítuán."""
+    ready = _READY.get((label, is_person))
+    return ready[1] if ready is not None else _romanise(label, is_person)
+
+
+def _romanise(label: str, is_person: bool) -> str:
     parts: list[str] = []
     prev = ""
     pending_space = False
@@ -179,6 +213,11 @@ def romanise(label: str, *, is_person: bool = False) -> str:
 
 def slug(label: str, *, is_person: bool = False, max_len: int = 40) -> str:
     """Toneless ASCII slug [a-z0-9-], words joined by hyphens: 星河集团 -> xinghe-jituan."""
+    ready = _READY.get((label, is_person)) if max_len == 40 else None
+    return ready[0] if ready is not None else _slug(label, is_person, max_len)
+
+
+def _slug(label: str, is_person: bool, max_len: int) -> str:
     pieces: list[str] = []
     for kind, text in _tokens(label, is_person):
         if kind == "han":
