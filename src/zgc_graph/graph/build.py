@@ -22,8 +22,7 @@ from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, 
                       SourceDocument)
 from .iris import EntityIris, document_iri, membership_iri, statement_iri
 from .ontology import load_ontology
-from .pinyin import prepare as prepare_pinyin
-from .pinyin import romanise
+from .pinyin import prepare as prepare_pinyin, romanise
 from .vocab import ORG, PREFIXES, ZGC
 
 PINYIN_LANG = "zh-Latn-pinyin"
