@@ -165,8 +165,11 @@ def prepare(names: list[tuple[str, bool]], processes: int | None = None) -> None
         processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     if processes < 2 or len(todo) < _PREPARE_MIN or not sys.platform.startswith("linux"):  # fork: Linux
         return
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        done = pool.map(_slug_and_romanised, todo, chunksize=max(1, len(todo) // (processes * 8)))
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            done = pool.map(_slug_and_romanised, todo, chunksize=max(1, len(todo) // (processes * 8)))
+    except (AssertionError, OSError):  # inside a daemonic worker, or no memory to fork: romanise as asked
+        return
     _READY.update(zip(todo, done))
 
 
