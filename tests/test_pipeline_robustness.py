@@ -47,6 +47,8 @@ DRIVER = textwrap.dedent("""
     import os, signal, sys, time
     import zgc_graph.fsutil as fsutil
 
+    # as at a terminal: a test run started in the background inherits SIGINT ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     real_fsync = os.fsync
 
     def interrupted_fsync(fd):
