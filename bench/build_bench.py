@@ -296,28 +296,16 @@ def child_contract(turtle: str, engine: str) -> dict:
 def _oxigraph_answerer(turtle: str):
     """SELECT text -> list of row tuples of rdflib terms, from an Oxigraph store of `turtle`."""
     import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import XSD
+
+    from zgc_graph.store import to_rdflib
 
     store = ox.Store()
     store.bulk_load(path=turtle, format=ox.RdfFormat.TURTLE)
 
-    def term(node):
-        if node is None:
-            return None
-        if isinstance(node, ox.NamedNode):
-            return URIRef(node.value)
-        if isinstance(node, ox.BlankNode):
-            return BNode(node.value)
-        if node.language:
-            return Literal(node.value, lang=node.language)
-        datatype = URIRef(node.datatype.value)
-        return Literal(node.value, datatype=None if datatype == XSD.string else datatype)
-
     def answer(text: str) -> list[tuple]:
         solutions = store.query(text)
         names = [v.value for v in solutions.variables]
-        return [tuple(term(row[name]) for name in names) for row in solutions]
+        return [tuple(to_rdflib(row[name]) for name in names) for row in solutions]
 
     return answer
 
