@@ -87,7 +87,7 @@ def test_labels_romanised_on_several_processes_read_the_same(monkeypatch):
 
     names = [("星河集团", False), ("中关村科学城管委会", False), ("欧阳明远", True), ("马克·扎克伯格", True),
              ("5G智能终端创新联合体", False), ("西安交通大学", False), ("单雪", True)]
-    expected = [(pinyin._slug(label, person, 40), pinyin._romanise(label, person)) for label, person in names]
+    expected = [(pinyin._slug(label, person, pinyin.SLUG_MAX), pinyin._romanise(label, person)) for label, person in names]
     monkeypatch.setattr(pinyin, "_READY", {})
     monkeypatch.setattr(pinyin, "_PREPARE_MIN", 1)
     pinyin.prepare(names, processes=2)

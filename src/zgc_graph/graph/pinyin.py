@@ -152,6 +152,7 @@ def _tokens(label: str, is_person: bool) -> tuple[tuple[str, str], ...]:
 # (label, is_person) -> (slug, romanised label), filled by `prepare` for a large build
 _READY: dict[tuple[str, bool], tuple[str, str]] = {}
 _PREPARE_MIN = 4000  # fewer labels take under a second here: not worth starting processes
+SLUG_MAX = 40
 
 
 def prepare(names: list[tuple[str, bool]], processes: int | None = None) -> None:
@@ -175,7 +176,7 @@ def prepare(names: list[tuple[str, bool]], processes: int | None = None) -> None
 
 def _slug_and_romanised(name: tuple[str, bool]) -> tuple[str, str]:
     label, is_person = name
-    return _slug(label, is_person, 40), _romanise(label, is_person)
+    return _slug(label, is_person, SLUG_MAX), _romanise(label, is_person)
 
 
 def romanise(label: str, *, is_person: bool = False) -> str:
@@ -214,9 +215,9 @@ def _romanise(label: str, is_person: bool) -> str:
     return "".join(parts).strip()
 
 
-def slug(label: str, *, is_person: bool = False, max_len: int = 40) -> str:
+def slug(label: str, *, is_person: bool = False, max_len: int = SLUG_MAX) -> str:
     """Toneless ASCII slug [a-z0-9-], words joined by hyphens: 星河集团 -> xinghe-jituan."""
-    ready = _READY.get((label, is_person)) if max_len == 40 else None
+    ready = _READY.get((label, is_person)) if max_len == SLUG_MAX else None
     return ready[0] if ready is not None else _slug(label, is_person, max_len)
 
 
