@@ -113,7 +113,9 @@ def run_child(args: list[str]) -> tuple[dict, float, float]:
 
 def child_build(corpus: str, out: str, jobs: int, formats: str, use_cache: bool, seed_names: str | None) -> dict:
     from zgc_graph import api
+    from zgc_graph.collector import leave_paused
 
+    leave_paused()  # as the console script's build does: the process ends right after
     timings: dict[str, float] = {}
     report = api.build([corpus], out, formats=formats.split(","), validate_graph=False, jobs=jobs,
                        use_cache=use_cache, timings=timings)

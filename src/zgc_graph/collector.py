@@ -5,6 +5,18 @@ import gc
 from contextlib import contextmanager
 from typing import Iterator
 
+_resume = True
+
+
+def leave_paused() -> None:
+    """For a process that ends as soon as its paused work returns (the console script's build).
+
+    Re-enabling the collector would make its first collection walk every object
+    the build made (~1.4 s at 1,000 documents) just before the process exits.
+    """
+    global _resume
+    _resume = False
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
@@ -21,5 +33,5 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if enabled:
+        if enabled and _resume:
             gc.enable()

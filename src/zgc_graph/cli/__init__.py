@@ -12,6 +12,7 @@ import sys
 
 import click
 
+from ..collector import leave_paused
 from ..errors import ZgcError
 
 # One line per command module; each defines a click command named `command`.
@@ -71,19 +72,26 @@ def handle_errors(func):
     return wrapper
 
 
+# Set by run(): this process ends when its command returns.
+_console_script = False
 # Set by a command whose result is written and whose process holds a large graph.
 _skip_teardown = False
 
 
 def skip_teardown() -> None:
-    """Let the console script end without freeing the heap: after a build of
-    1,000 articles CPython spends ~4 s deallocating objects nobody reads again."""
+    """Let the console script end a successful command without freeing the heap (after a
+    build of 1,000 articles CPython spends ~4 s deallocating objects nobody reads again),
+    nor collecting it (see `collector.leave_paused`).  Called before the work starts."""
     global _skip_teardown
     _skip_teardown = True
+    if _console_script:
+        leave_paused()
 
 
 def run() -> None:
     """The console script (`zgc-graph`); tests call `main` through click instead."""
+    global _console_script
+    _console_script = True
     try:
         main.main()
     except SystemExit as done:

@@ -68,6 +68,7 @@ class ProgressLine:
 def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence: float, no_validate: bool,
             jobs: int | None, no_cache: bool, quiet: bool) -> None:
     """Build the knowledge graph from PATHS (files or folders; default: seeds/)."""
+    skip_teardown()
     progress = ProgressLine(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
         report = api.build(paths or (Path("seeds"),), out_dir, strict=strict, min_confidence=min_confidence,
@@ -81,4 +82,3 @@ def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence
         click.echo(report.summary())
         for name, path in report.outputs.items():
             click.echo(f"  {name}: {path}")
-    skip_teardown()

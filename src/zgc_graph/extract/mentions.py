@@ -9,8 +9,10 @@ people next to a job title.  Every candidate keeps the rule that found it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicon import Lexicon, load
 from ..models import EntityType, Mention, Sentence
@@ -684,16 +686,45 @@ def known_name_pass(sentence_views: list[SentenceView], mentions: list[Mention],
     `short_forms` (京东方 for 京东方科技集团) count only where they are whole words.
     """
     found = list(mentions)
+    texts = [view.text for view in sentence_views]
     for table, whole_words in ((names, False), (short_forms or {}, True)):
-        pattern = _alternation(tuple(sorted((n for n in table if len(n) >= 2), key=lambda n: (-len(n), n))))
-        for view in sentence_views:
-            for match in pattern.finditer(view.text):
-                start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
-                if whole_words and not _whole_word(view, start, end):
-                    continue
-                etype, subtype = table[match.group(0)]
-                found.append(Mention(match.group(0), start, end, etype, subtype, view.sentence.index, "known-name"))
+        for index, rel_start, rel_end, name in literal_matches(texts, [n for n in table if len(n) >= 2]):
+            view = sentence_views[index]
+            start, end = view.sentence.start + rel_start, view.sentence.start + rel_end
+            if whole_words and not _whole_word(view, start, end):
+                continue
+            etype, subtype = table[name]
+            found.append(Mention(name, start, end, etype, subtype, view.sentence.index, "known-name"))
     return select(found)
+
+
+def literal_matches(texts: list[str], words: list[str]) -> list[tuple[int, int, int, str]]:
+    """(text index, start, end, word) of `words` in `texts`, as `finditer` of their
+    alternation, longest first, finds them: leftmost, then longest, never overlapping.
+
+    A document's names make a new alternation each time; compiling it cost more
+    than the search.  Here each name is one `str.find` scan of the whole document.
+    """
+    joined = "\x00".join(texts)
+    offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    hits: list[tuple[int, int, str]] = []
+    for word in words:
+        if not word or "\x00" in word:
+            continue
+        pos = joined.find(word)
+        while pos >= 0:
+            hits.append((pos, -len(word), word))
+            pos = joined.find(word, pos + 1)
+    hits.sort()
+    found: list[tuple[int, int, int, str]] = []
+    taken_to = 0
+    for pos, minus_len, word in hits:
+        if pos < taken_to:
+            continue
+        taken_to = pos - minus_len
+        index = bisect_right(offsets, pos) - 1
+        found.append((index, pos - offsets[index], taken_to - offsets[index], word))
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -80,6 +80,7 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
 # jieba.cut's own split of a text into blocks it segments and characters it passes through.
 _BLOCK, _SPACE = jieba.re_han_default, jieba.re_skip_default
 _PURE_HAN = re.compile("[\u4E00-\u9FD5]+")
+_HAN_RUN = re.compile("([\u4E00-\u9FD5]+)")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,14 @@ def _fast_cut() -> Callable[[str], list[str]]:
     jieba_fast_dat.setLogLevel(logging.WARNING)
     jieba_fast_dat.set_dictionary(jieba.dt.dictionary or os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
     jieba_fast_dat.initialize()
-    return jieba_fast_dat.lcut
+    fast = jieba_fast_dat.lcut
+    return lambda block: jieba.lcut(block) if _REPEATED.search(block) else fast(block)
+
+
+# 源源源 is 源|源源 or 源源|源: the same words, the same probability.  jieba breaks
+# such ties one way, jieba_fast_dat the other, so jieba cuts any block where they
+# can occur: those with a piece repeated three times running.
+_REPEATED = re.compile(r"(.{1,4})\1\1")
 
 
 def cut(text: str) -> list[str]:
@@ -105,7 +113,7 @@ def cut(text: str) -> list[str]:
         if not block:
             continue
         if i % 2:  # a block jieba segments
-            words.extend(fast(block) if _PURE_HAN.fullmatch(block) else jieba.lcut(block))
+            words.extend(fast(block) if _PURE_HAN.fullmatch(block) else _cut_mixed(block))
         else:  # jieba passes whitespace runs through whole and everything else one character at a time
             for j, part in enumerate(_SPACE.split(block)):
                 if j % 2:
@@ -115,23 +123,83 @@ def cut(text: str) -> list[str]:
     return words
 
 
+# Token(...) goes through a Python-level __new__; this is the same tuple, three times faster.
+_new_token = tuple.__new__
+
+
+def _cut_mixed(block: str) -> list[str]:
+    """`jieba.lcut` of a block that mixes Han with letters or digits (2023年, 3C创新联合体),
+    its Han runs cut by the fast backend.
+
+    jieba's best path through the block breaks where a Han run meets the rest
+    unless a dictionary word spans the break.  Its buffer of single characters
+    may span it, but the buffer's HMM works on its Han runs one at a time; so
+    the parts cut alone give jieba's words, save where a run of single
+    characters at a part's edge is itself a dictionary word (jieba keeps those
+    as characters, and would not once they join the neighbour's).  Where either
+    could happen, jieba cuts the block.
+    """
+    parts = _HAN_RUN.split(block)  # other, Han, other, ..., other (the ends may be empty)
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    edge = 0
+    for part in parts[:-1]:
+        edge += len(part)
+        if 0 < edge < len(block) and _spanned(block, edge, freq):
+            return jieba.lcut(block)
+    fast = _fast_cut()
+    words: list[str] = []
+    for i, part in enumerate(parts):
+        if part:
+            cut_part = fast(part) if i % 2 else jieba.lcut(part)
+            if _edge_characters_form_a_word(cut_part, freq):
+                return jieba.lcut(block)
+            words.extend(cut_part)
+    return words
+
+
+def _spanned(block: str, edge: int, freq: dict[str, int]) -> bool:
+    """Whether a dictionary entry (or the start of one) runs across `edge`."""
+    return any(block[start:edge + 1] in freq for start in range(max(0, edge - _longest_entry()), edge))
+
+
+def _edge_characters_form_a_word(words: list[str], freq: dict[str, int]) -> bool:
+    """Whether single-character words at either end of `words` join into a dictionary word."""
+    for run in (words, words[::-1]):
+        chars = ""
+        for word in run:
+            if len(word) != 1:
+                break
+            chars = chars + word if run is words else word + chars
+            if len(chars) > 1 and freq.get(chars):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _longest_entry() -> int:
+    return max(map(len, jieba.dt.FREQ))
+
+
 def segment(text: str, offset: int = 0) -> list[Token]:
     """Tokens of a sentence, with offsets starting at `offset`."""
     tokens: list[Token] = []
+    append = tokens.append
     pos = offset
     for cut_word in cut(text):
-        for word, tag, is_word in _pieces(cut_word):
-            end = pos + len(word)
-            tokens.append(Token(word, pos, end, tag, is_word))
+        for word, length, tag, is_word in _pieces(cut_word):
+            end = pos + length
+            append(_new_token(Token, (word, pos, end, tag, is_word)))
             pos = end
     return tokens
 
 
 @lru_cache(maxsize=1 << 17)
-def _pieces(cut_word: str) -> tuple[tuple[str, str, bool], ...]:
-    """(text, tag, is_word) of the tokens a segmenter's word becomes: words recur, so once each."""
+def _pieces(cut_word: str) -> tuple[tuple[str, int, str, bool], ...]:
+    """(text, length, tag, is_word) of the tokens a segmenter's word becomes: words recur, so once each."""
     tags = _tags()
-    return tuple((word, _tag(word, tags), any(ch.isalnum() for ch in word)) for word in _unglue(cut_word, tags))
+    return tuple((word, len(word), _tag(word, tags), any(ch.isalnum() for ch in word))
+                 for word in _unglue(cut_word, tags))
 
 
 @lru_cache(maxsize=65536)
