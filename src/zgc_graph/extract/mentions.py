@@ -397,6 +397,7 @@ def _quoted_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
 # ----------------------------------------------------------------- enumerations
 
 COUNT = r"(?:\d+|[一二三四五六七八九十百千两几多]+)(?:多|余)?(?:家|个|所|项|支)"
+COUNT_RE = re.compile(COUNT)
 
 
 def _enumeration_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
@@ -439,9 +440,12 @@ def _typed_items(view: SentenceView, list_offset: int, items, head, lex: Lexicon
     return found
 
 
+CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+
+
 def _clauses(text: str):
     start = 0
-    for m in re.finditer(r"[，。；：！？,;:!?\n]", text):
+    for m in CLAUSE_END.finditer(text):
         if m.start() > start:
             yield start, text[start:m.start()]
         start = m.end()
@@ -546,7 +550,7 @@ def _item_ok(item: str, lex: Lexicon, verbs_allowed: bool = False) -> bool:
     if not (2 <= len(item) <= 20) or is_generic(item, lex) or item in lex.enumeration_heads \
             or is_generic_text(item, lex):
         return False
-    if re.match(r"^\d", item) or re.search(COUNT, item) or "的" in item:
+    if item[0].isdecimal() or COUNT_RE.search(item) or "的" in item:
         return False
     if any(ch in item for ch in "“”\"《》()（）"):
         return False
@@ -620,12 +624,17 @@ def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]
     return found
 
 
+@lru_cache(maxsize=16)
+def _benefit_object_pattern(benefit_triggers: tuple[str, ...]) -> re.Pattern:
+    triggers = _alternation(benefit_triggers).pattern
+    endings = "|".join(map(re.escape, POLICY_TAILS + ("改革", "条例", "办法", "规定")))
+    return re.compile(rf"(?:{triggers})((?:(?!{triggers})[^，。；：、！？《“\n]){{3,30}}?(?:{endings}))(?=[，,]|的实施|的出台)")
+
+
 def _benefit_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     """受益于X改革，…: the policy a beneficiary is said to benefit from."""
     found = []
-    triggers = _alternation(lex.triggers["benefits_before"]).pattern
-    endings = "|".join(map(re.escape, POLICY_TAILS + ("改革", "条例", "办法", "规定")))
-    for m in re.finditer(rf"(?:{triggers})((?:(?!{triggers})[^，。；：、！？《“\n]){{3,30}}?(?:{endings}))(?=[，,]|的实施|的出台)", view.text):
+    for m in _benefit_object_pattern(lex.triggers["benefits_before"]).finditer(view.text):
         name = drop_leading_modifiers(m.group(1), lex)
         start = view.sentence.start + m.end(1) - len(name)
         if not is_generic(name, lex) and not any(name.endswith(g) for g in lex.generic_names if len(g) >= 3):

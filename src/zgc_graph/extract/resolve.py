@@ -94,8 +94,11 @@ def _strip_year(key: str) -> str:
     return YEAR_PREFIX.sub("", key)
 
 
+BRACKETED = re.compile(r"[(（][^)）]{1,8}[)）]")
+
+
 def _company_core(key: str) -> str:
-    core = re.sub(r"[(（][^)）]{1,8}[)）]", "", key)
+    core = BRACKETED.sub("", key)
     changed = True
     while changed:
         changed = False

@@ -159,8 +159,8 @@ def _cut_mixed(block: str) -> list[str]:
 
 
 def _spanned(block: str, edge: int, freq: dict[str, int]) -> bool:
-    """Whether a dictionary entry (or the start of one) runs across `edge`."""
-    return any(block[start:edge + 1] in freq for start in range(max(0, edge - _longest_entry()), edge))
+    """Whether a dictionary entry (or the start of one) runs across `edge`: one that mixes Han with the rest."""
+    return any(block[start:edge + 1] in freq for start in range(max(0, edge - _longest_mixed_entry()), edge))
 
 
 def _edge_characters_form_a_word(words: list[str], freq: dict[str, int]) -> bool:
@@ -177,8 +177,9 @@ def _edge_characters_form_a_word(words: list[str], freq: dict[str, int]) -> bool
 
 
 @lru_cache(maxsize=1)
-def _longest_entry() -> int:
-    return max(map(len, jieba.dt.FREQ))
+def _longest_mixed_entry() -> int:
+    """The longest dictionary entry with both Han and other characters (江南Style: 7)."""
+    return max((len(w) for w in jieba.dt.FREQ if _HAN_RUN.search(w) and not _PURE_HAN.fullmatch(w)), default=0)
 
 
 def segment(text: str, offset: int = 0) -> list[Token]:
