@@ -16,7 +16,6 @@ from rdflib import Graph
 
 from .evaluate import EvaluationReport, evaluate, format_report  # noqa: F401  (re-export)
 from .export import get_exporter
-from .extract.pipeline import extract_document
 from .extract.resolve import merge_documents
 from .graph.build import build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)

@@ -88,7 +88,8 @@ def _fast_cut() -> Callable[[str], list[str]]:
     """jieba_fast_dat over jieba's own dictionary, or jieba itself when it is not installed.
 
     It agrees with jieba on runs of Han characters only (it splits 12.5% and
-    COVID-19 differently), so `cut` gives it nothing else.
+    COVID-19 differently), so `cut` gives it nothing else, and not even those
+    where the two break ties differently (see `_REPEATED`).
     """
     if jieba_fast_dat is None:
         return jieba.lcut
@@ -100,13 +101,14 @@ def _fast_cut() -> Callable[[str], list[str]]:
 
 
 # 源源源 is 源|源源 or 源源|源: the same words, the same probability.  jieba breaks
-# such ties one way, jieba_fast_dat the other, so jieba cuts any block where they
-# can occur: those with a piece repeated three times running.
+# such ties one way, jieba_fast_dat the other.  The same two words in either order
+# make the same string only when both repeat one piece (ab = ba), so the piece
+# runs three times at least: jieba cuts those blocks.
 _REPEATED = re.compile(r"(.{1,4})\1\1")
 
 
 def cut(text: str) -> list[str]:
-    """Exactly `jieba.lcut(text)`, with the pure-Han blocks (most of a text) cut by the fast backend."""
+    """Exactly `jieba.lcut(text)`, with the Han runs (most of a text) cut by the fast backend."""
     fast = _fast_cut()
     words: list[str] = []
     for i, block in enumerate(_BLOCK.split(text)):
@@ -121,10 +123,6 @@ def cut(text: str) -> list[str]:
                 else:
                     words.extend(part)
     return words
-
-
-# Token(...) goes through a Python-level __new__; this is the same tuple, three times faster.
-_new_token = tuple.__new__
 
 
 def _cut_mixed(block: str) -> list[str]:
@@ -180,6 +178,10 @@ def _edge_characters_form_a_word(words: list[str], freq: dict[str, int]) -> bool
 def _longest_mixed_entry() -> int:
     """The longest dictionary entry with both Han and other characters (江南Style: 7)."""
     return max((len(w) for w in jieba.dt.FREQ if _HAN_RUN.search(w) and not _PURE_HAN.fullmatch(w)), default=0)
+
+
+# Token(...) goes through a Python-level __new__; this is the same tuple, three times faster.
+_new_token = tuple.__new__
 
 
 def segment(text: str, offset: int = 0) -> list[Token]:
