@@ -10,6 +10,7 @@ import logging
 import os
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import Callable, NamedTuple
 
 import jieba
@@ -163,15 +164,10 @@ def _spanned(block: str, edge: int, freq: dict[str, int]) -> bool:
 
 def _edge_characters_form_a_word(words: list[str], freq: dict[str, int]) -> bool:
     """Whether single-character words at either end of `words` join into a dictionary word."""
-    for run in (words, words[::-1]):
-        chars = ""
-        for word in run:
-            if len(word) != 1:
-                break
-            chars = chars + word if run is words else word + chars
-            if len(chars) > 1 and freq.get(chars):
-                return True
-    return False
+    leading = "".join(takewhile(lambda word: len(word) == 1, words))
+    trailing = "".join(takewhile(lambda word: len(word) == 1, reversed(words)))[::-1]
+    return (any(freq.get(leading[:n]) for n in range(2, len(leading) + 1))
+            or any(freq.get(trailing[-n:]) for n in range(2, len(trailing) + 1)))
 
 
 @lru_cache(maxsize=1)
