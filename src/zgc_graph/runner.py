@@ -155,7 +155,9 @@ def _warm_up() -> None:
     from .extract.tokens import segment
     from .lexicon import load
 
-    segment("预热")  # loads the segmenters' dictionaries (a no-op when inherited through fork)
+    # loads the segmenters' dictionaries and what mixed Han/Latin text needs, once, before
+    # the workers fork (a no-op in a worker that inherited them)
+    segment("预热5G")
     load()
 
 
