@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zgc_graph.extract import tokens
 from zgc_graph.extract.tokens import cut, segment
 
 REPO = Path(__file__).resolve().parents[1]
@@ -19,6 +20,12 @@ TRICKY = [
     "源源源、万万万万万、朗朗朗朗朗朗朗", "印区区区", "江南Style很火，B超检查，T恤衫，A股上市", "2023年3C智能制造创新联合体新增12家上下游企业，营收约920亿元",
     "联席CEO刘文博近日表示，IPv6+与5G-A网络已在中关村科学城落地",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fast_backend():
+    """A small build earlier in this process may have asked for jieba alone: test the fast backend."""
+    tokens.prefer_plain_jieba(False)
 
 
 def _paragraphs() -> list[str]:

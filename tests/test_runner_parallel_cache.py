@@ -81,7 +81,7 @@ def test_rebuild_reads_unchanged_documents_from_the_cache(corpus, tmp_path, coun
     out = tmp_path / "out"
     first = _build([corpus], out, jobs=1)
     assert len(counted) == 3
-    entries = sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))
+    entries = _entries(out)
     assert len(entries) == 3
     stamps = [p.stat().st_mtime_ns for p in entries]
 
@@ -106,6 +106,11 @@ def test_added_or_changed_document_is_the_only_one_extracted(corpus, tmp_path, c
     assert turtle.encode() == _build([corpus], tmp_path / "fresh", jobs=1, use_cache=False)
 
 
+def _entries(out: Path) -> list[Path]:
+    """The extraction entries (one per document, in a folder named by the extractor's fingerprint)."""
+    return sorted((out / runner.CACHE_DIRNAME).glob("*/*.pickle"))
+
+
 def _doc_paths(folder: Path) -> dict[str, str]:
     documents, _ = read_documents([folder])
     return {d.doc_id: d.path for d in documents}
@@ -115,7 +120,7 @@ def _doc_paths(folder: Path) -> dict[str, str]:
 def test_corrupt_cache_entry_is_ignored_and_rewritten(corpus, tmp_path, counted, garbage):
     out = tmp_path / "out"
     first = _build([corpus], out, jobs=1)
-    victim = sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))[0]
+    victim = _entries(out)[0]
     victim.write_bytes(garbage)
     counted.clear()
     again = _build([corpus], out, jobs=1)
@@ -131,7 +136,7 @@ def test_entry_of_another_document_is_not_trusted(corpus, tmp_path, counted):
     """A cache file copied over another one's name must not give that document the wrong facts."""
     out = tmp_path / "out"
     first = _build([corpus], out, jobs=1)
-    a, b = sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))[:2]
+    a, b = _entries(out)[:2]
     a.write_bytes(b.read_bytes())
     counted.clear()
     assert _build([corpus], out, jobs=1) == first
@@ -142,12 +147,12 @@ def test_new_extractor_version_reextracts_everything_and_drops_old_entries(corpu
                                                                            monkeypatch):
     out = tmp_path / "out"
     _build([corpus], out, jobs=1)
-    old_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
+    old_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir() if p.is_dir()]
     monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-next")
     counted.clear()
     _build([corpus], out, jobs=1)
     assert len(counted) == 3
-    new_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir()]
+    new_folders = [p.name for p in (out / runner.CACHE_DIRNAME).iterdir() if p.is_dir()]
     assert len(new_folders) == 1 and new_folders != old_folders
 
 
@@ -177,7 +182,7 @@ def test_another_lexicon_folder_does_not_reuse_extractions(corpus, tmp_path, cou
 def test_workers_fill_the_cache_for_the_next_build(corpus, tmp_path, counted):
     out = tmp_path / "out"
     first = _build([corpus], out, jobs=2)
-    assert len(sorted((out / runner.CACHE_DIRNAME).rglob("*.pickle"))) == 3
+    assert len(_entries(out)) == 3
     counted.clear()
     assert _build([corpus], out, jobs=1) == first
     assert counted == []
@@ -243,7 +248,7 @@ def test_cli_build_jobs_and_no_cache(corpus, tmp_path):
     second = runner_.invoke(main, ["build", str(corpus), "--out", str(out), "-j", "1", "--no-validate"])
     assert second.exit_code == 0, second.output
     assert "extracting" not in second.output and "3 documents" in second.output
-    assert len(list((out / runner.CACHE_DIRNAME).rglob("*.pickle"))) == 3
+    assert len(_entries(out)) == 3
     assert (out / "zgc.ttl").read_bytes() == turtle
 
     refused = runner_.invoke(main, ["build", str(corpus), "--out", str(out), "--jobs", "0"])

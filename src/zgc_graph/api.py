@@ -16,13 +16,14 @@ from rdflib import Graph
 
 from .evaluate import EvaluationReport, evaluate, format_report  # noqa: F401  (re-export)
 from .export import get_exporter
-from .extract.resolve import merge_documents
+from .extract.resolve import merge_documents, name_key
 from .graph.build import build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)
 from .ingest import SkippedFile, read_documents
 from .collector import collector_paused
 from .errors import ValidationFailed
-from .models import Corpus
+from .memo import load_memos, save_memos
+from .models import Corpus, EntityType
 from .outlock import locked_output
 from .query import GraphStats, QueryResult, format_result, graph_stats, run_query  # noqa: F401  (re-export)
 from .runner import CACHE_DIRNAME, Progress, extract_documents
@@ -60,7 +61,7 @@ def extract_corpus(paths: Sequence[Path | str], *, strict: bool = False,
     is called per document; `timings`, when given, receives seconds per stage.
     """
     clock = time.perf_counter()
-    documents, skipped = read_documents([Path(p) for p in paths], strict=strict)
+    documents, skipped = read_documents([Path(p) for p in paths], strict=strict, cache_dir=cache_dir)
     lap = time.perf_counter()
     extractions = extract_documents(documents, jobs=jobs, cache_dir=cache_dir, progress=progress)
     lap2 = time.perf_counter()
@@ -95,6 +96,8 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
     started = time.perf_counter()
     stages: dict[str, float] = timings if timings is not None else {}
     cache_dir = Path(out_dir) / CACHE_DIRNAME if use_cache else None
+    if cache_dir is not None:
+        load_memos(cache_dir)
     corpus, skipped = extract_corpus(paths, strict=strict, min_confidence=min_confidence, jobs=jobs,
                                      cache_dir=cache_dir, progress=progress, timings=stages)
     lap = time.perf_counter()
@@ -120,6 +123,9 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
             exporter.write(graph, target)
             stages[exporter.name] = time.perf_counter() - lap
             outputs[exporter.name] = target
+    if cache_dir is not None:
+        save_memos(cache_dir, ((label, e.type is EntityType.PERSON) for label, e in corpus.entities.items()),
+                   {name_key(name) for e in corpus.entities.values() for name in e.names})
     by_type = Counter(e.type.value for e in corpus.entities.values())
     return BuildReport(
         documents=len(corpus.documents), skipped=skipped, entities_by_type=dict(by_type),

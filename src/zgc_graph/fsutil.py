@@ -42,3 +42,25 @@ def _umask() -> int:
 
 def atomic_write_text(path: Path | str, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write beside, then rename: readers see the old entry or the whole new one.
+
+    No fsync: a cache entry lost or torn by a crash is only recomputed.  A
+    cache that cannot be written (read-only or full disk) never fails a build.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -16,20 +16,23 @@ import pickle
 import shutil
 import signal
 import sys
-import tempfile
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import ZgcError
-from .extract import pipeline
+from .fsutil import write_cache_file
+from .extract import pipeline, tokens
 from .lexicon import lexicon_dir
 from .models import DocumentExtraction, SourceDocument
 
 CACHE_DIRNAME = ".zgc-cache"
 _ENTRY_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
+
+# Fewer characters to extract than this are cut by jieba alone (see tokens.prefer_plain_jieba).
+FAST_SEGMENTER_MIN_CHARS = 150_000
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
@@ -109,28 +112,6 @@ def _read_entry(path: Path, doc: SourceDocument) -> DocumentExtraction | None:
     return _loads(data, doc)
 
 
-def _write_entry(path: Path, data: bytes) -> None:
-    """Write beside, then rename: readers see the old entry or the whole new one.
-
-    No fsync: a cache entry lost or torn by a crash is only recomputed.  A
-    cache that cannot be written (read-only or full disk) never fails a build.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-
-
 def _prune_stale(cache_dir: Path) -> None:
     """Entries made by another extractor version are never read again: remove them."""
     current = extractor_fingerprint()[:16]
@@ -175,7 +156,7 @@ def _extract_task(task: tuple[int, SourceDocument, str | None]) -> tuple[int, by
     index, doc, path = task
     data = _dumps(doc, _extract(doc))
     if path is not None:
-        _write_entry(Path(path), data)
+        write_cache_file(Path(path), data)
     return index, data
 
 
@@ -230,12 +211,13 @@ def extract_documents(documents: Sequence[SourceDocument], *, jobs: int | None =
         pending.append(index)
 
     workers = min(jobs, len(pending))
+    tokens.prefer_plain_jieba(sum(len(documents[i].text) for i in pending) < FAST_SEGMENTER_MIN_CHARS)
     if workers <= 1:
         for index in pending:
             doc = documents[index]
             extraction = _extract(doc)
             if paths[index] is not None:
-                _write_entry(paths[index], _dumps(doc, extraction))
+                write_cache_file(paths[index], _dumps(doc, extraction))
             finished(index, extraction)
     else:
         # load the dictionaries here, once: the workers inherit them through fork, and the

@@ -108,8 +108,24 @@ def _fast_cut() -> Callable[[str], list[str]]:
 _REPEATED = re.compile(r"(.{1,4})\1\1")
 
 
+_plain_jieba_preferred = False
+
+
+def prefer_plain_jieba(preferred: bool) -> None:
+    """Cut with jieba alone while the fast backend is not loaded: for a few documents.
+
+    Loading jieba_fast_dat's dictionary takes about a second, what jieba alone
+    spends on ~150k characters more than the fast backend would; the words are
+    the same either way.
+    """
+    global _plain_jieba_preferred
+    _plain_jieba_preferred = preferred
+
+
 def cut(text: str) -> list[str]:
     """Exactly `jieba.lcut(text)`, with the Han runs (most of a text) cut by the fast backend."""
+    if _plain_jieba_preferred and not _fast_cut.cache_info().currsize:
+        return jieba.lcut(text)
     fast = _fast_cut()
     words: list[str] = []
     for i, block in enumerate(_BLOCK.split(text)):

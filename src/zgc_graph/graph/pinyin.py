@@ -174,6 +174,16 @@ def prepare(names: list[tuple[str, bool]], processes: int | None = None) -> None
     _READY.update(zip(todo, done))
 
 
+def preload(answers: dict[tuple[str, bool], tuple[str, str]]) -> None:
+    """Answers kept from an earlier build (see `zgc_graph.memo`)."""
+    _READY.update(answers)
+
+
+def answers(names) -> dict[tuple[str, bool], tuple[str, str]]:
+    """(label, is_person) -> (slug, romanised label) for `names`, computed where not ready."""
+    return {name: _READY.get(name) or _slug_and_romanised(name) for name in names}
+
+
 def _slug_and_romanised(name: tuple[str, bool]) -> tuple[str, str]:
     label, is_person = name
     return _slug(label, is_person, SLUG_MAX), _romanise(label, is_person)

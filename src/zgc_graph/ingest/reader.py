@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import DocumentMetadata, SourceDocument
+from .cache import Decoded, DecodedCache
 from .decode import DecodeProblem, decode
 from .html import html_title, looks_like_html, strip_html
 from .metadata import SidecarProblem, is_sidecar, read_sidecar, sidecar_path, slug, title_from_text
@@ -40,16 +41,34 @@ def read_document(path: Path) -> SourceDocument:
     return _read(Path(path))[0]
 
 
-def _read(path: Path) -> tuple[SourceDocument, str]:
+def _read(path: Path, cache: DecodedCache | None = None) -> tuple[SourceDocument, str]:
     """The document and the SHA-256 of its bytes (to spot the same file twice)."""
     data = _read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     doc_id = f"{slug(path.stem)}-{digest[:8]}"
+    key = (digest, path.suffix.lower())
+    decoded = cache.get(key) if cache is not None else None
+    if decoded is None:
+        decoded = _decode(path, data)
+        if cache is not None:
+            cache.put(key, decoded)
+    del data
+    metadata = _metadata(path)
+    if metadata.title is None:
+        title = (html_title(decoded.original) if decoded.html else None) or title_from_text(decoded.text)
+        if title is not None:
+            metadata = replace(metadata, title=title)
+    doc = SourceDocument(doc_id=doc_id, path=str(path), original=decoded.original, text=decoded.text,
+                         offsets=decoded.offsets, encoding=decoded.encoding, metadata=metadata)
+    return doc, digest
+
+
+def _decode(path: Path, data: bytes) -> Decoded:
+    """What the bytes and the file's suffix alone decide: the text, normalised, and its offsets."""
     try:
         original, encoding = decode(data)
     except DecodeProblem as problem:
         raise Unreadable(path, str(problem)) from None
-    del data
     if _NON_SPACE.search(original) is None:
         raise Unreadable(path, "no text (only whitespace)")
     html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(original)
@@ -63,14 +82,7 @@ def _read(path: Path) -> tuple[SourceDocument, str]:
     if not text:
         what = "markup" if html else "whitespace and control characters"
         raise Unreadable(path, f"no text (only {what})")
-    metadata = _metadata(path)
-    if metadata.title is None:
-        title = (html_title(original) if html else None) or title_from_text(text)
-        if title is not None:
-            metadata = replace(metadata, title=title)
-    doc = SourceDocument(doc_id=doc_id, path=str(path), original=original, text=text,
-                         offsets=offsets, encoding=encoding, metadata=metadata)
-    return doc, digest
+    return Decoded(original, encoding, text, offsets, html)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -101,12 +113,15 @@ def _metadata(path: Path) -> DocumentMetadata:
         raise Unreadable(path, f"bad metadata sidecar: {problem}") from None
 
 
-def read_documents(paths: list[Path], strict: bool = False) -> tuple[list[SourceDocument], list[SkippedFile]]:
+def read_documents(paths: list[Path], strict: bool = False,
+                   cache_dir: Path | None = None) -> tuple[list[SourceDocument], list[SkippedFile]]:
     """Read files and folders (walked recursively, in sorted order); skip bad files with a reason.
 
     With `strict`, the first bad file raises instead.  A path that does not
-    exist always raises: it is a typo, not a bad document.
+    exist always raises: it is a typo, not a bad document.  With `cache_dir`,
+    files decoded by an earlier build are not decoded again (see `cache.py`).
     """
+    cache = DecodedCache(cache_dir) if cache_dir is not None else None
     skipped: list[SkippedFile] = []
     files: list[Path] = []
     for given in map(Path, paths):
@@ -127,7 +142,7 @@ def read_documents(paths: list[Path], strict: bool = False) -> tuple[list[Source
             continue
         seen_files.add(real)
         try:
-            doc, digest = _read(path)
+            doc, digest = _read(path, cache)
         except Unreadable as err:
             if strict:
                 raise
@@ -140,6 +155,8 @@ def read_documents(paths: list[Path], strict: bool = False) -> tuple[list[Source
         documents.append(doc)
     if not documents:
         raise InputError(_nothing_read(paths, skipped))
+    if cache is not None:
+        cache.save()
     return documents, skipped
 
 
