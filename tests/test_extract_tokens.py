@@ -54,3 +54,10 @@ def test_token_offsets_cover_the_text():
     assert tokens[0].start == 100 and tokens[-1].end == 100 + len(text)
     assert all(a.end == b.start for a, b in zip(tokens, tokens[1:]))
     assert [t.is_word for t in tokens if t.text in ("，", "。", "《")] == [False, False, False]
+
+
+def test_dictionary_tags_are_jieba_possegs():
+    """The tag table is read from jieba's dictionary at once; it must be the one jieba.posseg builds."""
+    import jieba.posseg
+
+    assert tokens._tags() == jieba.posseg.dt.word_tag_tab

@@ -14,7 +14,6 @@ from itertools import takewhile
 from typing import Callable, NamedTuple
 
 import jieba
-import jieba.posseg
 
 try:  # a C++ jieba: the same words on pure-Han runs, several times faster (x86-64 Linux wheels)
     import jieba_fast_dat
@@ -40,8 +39,22 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
+    """word -> tag from jieba's dictionary, whose lines are `word frequency tag`.
+
+    It is the table `jieba.posseg` builds on import a line at a time (half a
+    second); split at once, it takes a fifth of that.  A file with any other
+    shape is left to jieba.posseg.
+    """
     jieba.initialize()
-    return jieba.posseg.dt.word_tag_tab
+    with jieba.dt.get_dict_file() as fh:
+        text = fh.read().decode("utf-8").removesuffix("\n")
+    fields = text.replace("\n", " ").split(" ")
+    rows = text.count("\n") + 1
+    if "\r" in text or len(fields) != 3 * rows or not "".join(fields[1::3]).isdigit() or "" in fields:
+        from jieba import posseg
+
+        return posseg.dt.word_tag_tab
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 def dictionary_tag(word: str) -> str | None:
