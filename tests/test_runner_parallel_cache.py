@@ -156,6 +156,24 @@ def test_new_extractor_version_reextracts_everything_and_drops_old_entries(corpu
     assert len(new_folders) == 1 and new_folders != old_folders
 
 
+def test_another_jieba_version_reextracts_everything(corpus, tmp_path, counted, monkeypatch):
+    """A new jieba may ship another dictionary, hence other words: cached extractions do not apply."""
+    from importlib import metadata
+
+    out = tmp_path / "out"
+    _build([corpus], out, jobs=1)
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "99.0" if name == "jieba" else real(name))
+    runner._fingerprint.cache_clear()
+    try:
+        counted.clear()
+        _build([corpus], out, jobs=1)
+        assert len(counted) == 3
+    finally:
+        monkeypatch.undo()
+        runner._fingerprint.cache_clear()
+
+
 def test_another_lexicon_folder_does_not_reuse_extractions(corpus, tmp_path, counted, monkeypatch):
     """ZGC_LEXICON_DIR changes the vocabulary, so the cached extractions do not apply."""
     import shutil

@@ -10,38 +10,31 @@ missing or unreadable file is only recomputed.
 """
 from __future__ import annotations
 
-import hashlib
 import pickle
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
+from .fingerprint import fingerprint
+from .fsutil import write_cache_file
 from .graph import pinyin
 from .lexicon import load
-from .runner import extractor_fingerprint, write_cache_file
+from .runner import extractor_fingerprint
 
 _FORMAT = 1
 _PREFIX = "memo-"
-_LIBRARIES = ("jieba", "jieba-fast-dat", "pypinyin")
 
 
-@lru_cache(maxsize=8)
-def _code_fingerprint() -> str:
-    digest = hashlib.sha256(f"format={_FORMAT}\x1f".encode())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\x1f".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=absent\x1f".encode())
+@lru_cache(maxsize=1)
+def _pinyin_fingerprint() -> str:
     package = Path(__file__).resolve().parent
-    for path in (package / "graph" / "pinyin.py", package / "lexicon" / "pinyin.yaml"):
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    files = [(name, package / name) for name in ("graph/pinyin.py", "lexicon/pinyin.yaml")]
+    return fingerprint(declared=[f"format={_FORMAT}"], files=files, libraries=["pypinyin"])
 
 
 def memo_path(cache_dir: Path | str) -> Path:
-    key = hashlib.sha256(f"{extractor_fingerprint()}\x1f{_code_fingerprint()}".encode()).hexdigest()[:16]
+    # place prefixes depend on what extractions do (rules, lexicon, segmenters), pinyin on its own code
+    key = fingerprint(declared=[extractor_fingerprint(), _pinyin_fingerprint()])[:16]
     return Path(cache_dir) / f"{_PREFIX}{key}.pickle"
 
 

@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import ZgcError
+from .fingerprint import fingerprint
 from .fsutil import write_cache_file
 from .extract import pipeline, tokens
 from .lexicon import lexicon_dir
 from .models import DocumentExtraction, SourceDocument
 
 CACHE_DIRNAME = ".zgc-cache"
+SEGMENTERS = ("jieba", "jieba-fast-dat")  # their dictionaries decide the words
 _ENTRY_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -43,15 +45,15 @@ def extractor_fingerprint() -> str:
     """What an extraction depends on besides the text: a change to any of it invalidates the cache.
 
     EXTRACTOR_VERSION is the declared part; the lexicon files (ZGC_LEXICON_DIR's
-    when set) and the rule code are hashed as well, so an edit that forgets to
-    bump it is not answered from a stale cache, nor is a change to the pickled records.
+    when set), the rule code and the segmenters' versions are hashed as well, so
+    an edit that forgets to bump it is not answered from a stale cache, nor is a
+    change to the pickled records or to jieba's dictionary.
     """
     return _fingerprint(str(Path(lexicon_dir()).resolve()), pipeline.EXTRACTOR_VERSION)
 
 
 @lru_cache(maxsize=8)
 def _fingerprint(chosen_lexicon: str, version: str) -> str:
-    digest = hashlib.sha256(f"version={version}\x1f".encode())
     own = sorted((_PACKAGE / "lexicon").glob("*.yaml")) + sorted((_PACKAGE / "lexicon").glob("*.py"))
     own += sorted((_PACKAGE / "extract").glob("*.py"))
     own += [_PACKAGE / "models.py", _PACKAGE / "ingest" / "sentences.py", _PACKAGE / "ingest" / "rules.py"]
@@ -59,13 +61,7 @@ def _fingerprint(chosen_lexicon: str, version: str) -> str:
     chosen = Path(chosen_lexicon)
     if chosen != (_PACKAGE / "lexicon").resolve():
         named += [(f"chosen-lexicon/{path.name}", path) for path in sorted(chosen.glob("*.yaml"))]
-    for name, path in named:
-        digest.update(f"{name}\x1f".encode())
-        try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError:
-            digest.update(b"unreadable")
-    return digest.hexdigest()
+    return fingerprint(declared=[f"version={version}"], files=named, libraries=SEGMENTERS)
 
 
 def document_key(doc: SourceDocument) -> str:

@@ -8,13 +8,12 @@ build only, and a missing or unreadable one is only recomputed.
 """
 from __future__ import annotations
 
-import hashlib
 import pickle
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
+from ..fingerprint import fingerprint
 from ..fsutil import write_cache_file
 
 _FORMAT = 1
@@ -35,16 +34,8 @@ class Decoded(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    digest = hashlib.sha256(f"format={_FORMAT}\x1f".encode())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\x1f".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=absent\x1f".encode())
-    for path in sorted((_PACKAGE / "ingest").glob("*.py")) + [_PACKAGE / "models.py"]:
-        digest.update(f"{path.name}\x1f".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+    files = [(path.name, path) for path in sorted((_PACKAGE / "ingest").glob("*.py")) + [_PACKAGE / "models.py"]]
+    return fingerprint(declared=[f"format={_FORMAT}"], files=files, libraries=_LIBRARIES)[:16]
 
 
 class DecodedCache:
