@@ -111,3 +111,26 @@ assert "星澜智能科技有限公司" in extraction.entities
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(tmp_path):
+    """Caches only save time: where the cache folder cannot be made, the build goes on without it."""
+    corpus, out = write_corpus(tmp_path / "docs"), tmp_path / "out"
+    out.mkdir()
+    (out / runner.CACHE_DIRNAME).write_text("a file where the cache folder should be\n")
+    assert _turtle([corpus], out) == _turtle([corpus], tmp_path / "fresh", use_cache=False)
+
+
+def test_stale_cache_files_that_cannot_be_removed_do_not_fail_the_build(tmp_path, monkeypatch):
+    corpus, out = write_corpus(tmp_path / "docs"), tmp_path / "out"
+    first = _turtle([corpus], out)
+    for name in ("memo-0000000000000000.pickle", "ingest-0000000000000000.pickle"):  # as older code leaves
+        (out / runner.CACHE_DIRNAME / name).write_bytes(b"old")
+
+    def refuse(path, missing_ok=False):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    (corpus / "d-new.txt").write_text("澄海生物医药有限公司在云帆科技园建成了新的研发中心。\n", encoding="utf-8")
+    turtle = _turtle([corpus], out)
+    assert turtle != first and "澄海生物医药有限公司".encode() in turtle

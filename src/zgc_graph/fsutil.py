@@ -64,3 +64,13 @@ def write_cache_file(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def prune_cache_files(folder: Path, prefix: str, keep: Path) -> None:
+    """Remove `prefix`* cache files other than `keep` (written by other code); never fails a build."""
+    try:
+        stale = [p for p in Path(folder).glob(f"{prefix}*.pickle") if p != keep]
+        for path in stale:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .fingerprint import fingerprint
-from .fsutil import write_cache_file
+from .fsutil import prune_cache_files, write_cache_file
 from .graph import pinyin
 from .lexicon import load
 from .runner import extractor_fingerprint
@@ -60,6 +60,4 @@ def save_memos(cache_dir: Path | str, labels: Iterable[tuple[str, bool]], name_k
     }
     target = memo_path(cache_dir)
     write_cache_file(target, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    for stale in Path(cache_dir).glob(f"{_PREFIX}*.pickle"):
-        if stale != target:
-            stale.unlink(missing_ok=True)
+    prune_cache_files(Path(cache_dir), _PREFIX, keep=target)

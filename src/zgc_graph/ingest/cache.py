@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from ..fingerprint import fingerprint
-from ..fsutil import write_cache_file
+from ..fsutil import prune_cache_files, write_cache_file
 
 _FORMAT = 1
 _PREFIX = "ingest-"
@@ -68,6 +68,4 @@ class DecodedCache:
         if self._used.keys() == self._old.keys():
             return
         write_cache_file(self.path, pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in self.folder.glob(f"{_PREFIX}*.pickle"):
-            if stale != self.path:
-                stale.unlink(missing_ok=True)
+        prune_cache_files(self.folder, _PREFIX, keep=self.path)
