@@ -16,14 +16,14 @@ from rdflib import Graph
 
 from .evaluate import EvaluationReport, evaluate, format_report  # noqa: F401  (re-export)
 from .export import get_exporter
-from .extract.resolve import merge_documents, name_key
+from .extract.resolve import merge_documents
 from .graph.build import build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)
 from .ingest import SkippedFile, read_documents
 from .collector import collector_paused
 from .errors import ValidationFailed
 from .memo import load_memos, save_memos
-from .models import Corpus, EntityType
+from .models import Corpus
 from .outlock import locked_output
 from .query import GraphStats, QueryResult, format_result, graph_stats, run_query  # noqa: F401  (re-export)
 from .runner import CACHE_DIRNAME, Progress, extract_documents
@@ -124,8 +124,7 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
             stages[exporter.name] = time.perf_counter() - lap
             outputs[exporter.name] = target
     if cache_dir is not None:
-        save_memos(cache_dir, ((label, e.type is EntityType.PERSON) for label, e in corpus.entities.items()),
-                   {name_key(name) for e in corpus.entities.values() for name in e.names})
+        save_memos(cache_dir, corpus.entities.values())
     by_type = Counter(e.type.value for e in corpus.entities.values())
     return BuildReport(
         documents=len(corpus.documents), skipped=skipped, entities_by_type=dict(by_type),

@@ -15,10 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .extract.resolve import name_key
 from .fingerprint import fingerprint
 from .fsutil import prune_cache_files, write_cache_file
 from .graph import pinyin
 from .lexicon import load
+from .models import Entity, EntityType
 from .runner import extractor_fingerprint
 
 _FORMAT = 1
@@ -50,13 +52,15 @@ def load_memos(cache_dir: Path | str) -> None:
         load().memo("place_prefix").update(places)
 
 
-def save_memos(cache_dir: Path | str, labels: Iterable[tuple[str, bool]], name_keys: Iterable[str]) -> None:
-    """Keep the answers for this build's labels and names (and no others, so the file never
-    outgrows the corpus); remove memo files that other code or lexicons wrote."""
+def save_memos(cache_dir: Path | str, entities: Iterable[Entity]) -> None:
+    """Keep the answers for this build's entities (and no others, so the file never outgrows
+    the corpus); remove memo files that other code or lexicons wrote."""
+    entities = list(entities)
     places = load().memo("place_prefix")
+    keys = {name_key(name) for entity in entities for name in entity.names}
     data = {
-        "pinyin": pinyin.answers(labels),
-        "place_prefix": {key: places[key] for key in name_keys if key in places},
+        "pinyin": pinyin.answers((e.label, e.type is EntityType.PERSON) for e in entities),
+        "place_prefix": {key: places[key] for key in keys if key in places},
     }
     target = memo_path(cache_dir)
     write_cache_file(target, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
