@@ -234,6 +234,42 @@ def test_progress_line_shows_count_rate_and_eta_then_ends_the_line():
     assert stream.getvalue() == text
 
 
+def _screen(written: str) -> list[str]:
+    """What a terminal shows after `written`: each \\r returns to the start of the line and overwrites."""
+    lines = []
+    for line in written.split("\n"):
+        shown = ""
+        for part in line.split("\r"):
+            shown = part + shown[len(part):]
+        lines.append(shown.rstrip())
+    return lines
+
+
+def test_stages_after_extraction_replace_each_other_below_the_count_and_are_cleared_at_the_end():
+    stream = io.StringIO()
+    line = ProgressLine(stream, interval=0)
+    line.status("reading documents")
+    line(2, 2)
+    line.status("merging entities")
+    assert _screen(stream.getvalue())[1] == "merging entities..."
+    line.status("writing out/zgc.ttl")
+    assert _screen(stream.getvalue())[1] == "writing out/zgc.ttl..."
+    line.close()
+    count, stage = _screen(stream.getvalue())
+    assert count.startswith("extracting [") and "2/2 documents" in count
+    assert stage == ""  # cleared, and the summary prints where the stages were
+
+
+def test_build_announces_each_stage_as_it_starts(corpus, tmp_path):
+    seen: list[str] = []
+    timings: dict[str, float] = {}
+    api.build([corpus], tmp_path / "out", jobs=1, status=seen.append, timings=timings)
+    assert seen == ["reading documents", "merging entities", "building the graph",
+                    f"validating {seen[3].split()[1]} triples (SHACL)",
+                    f"writing {tmp_path / 'out' / 'zgc.ttl'}", f"writing {tmp_path / 'out' / 'zgc.html'}"]
+    assert list(timings) == ["ingest", "extract", "merge", "graph", "validate", "turtle", "html"]
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_failing_document_is_named_in_the_error(corpus, monkeypatch, jobs):
     real = pipeline.extract_document

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 from rdflib import Graph
 
@@ -50,37 +51,60 @@ class BuildReport:
                 f"{self.relations} relations; {self.triples} triples; {self.seconds:.2f} s")
 
 
+Status = Callable[[str], None]  # a few words as each stage after extraction starts
+
+
+class _StageClock:
+    """Times each stage into `timings` and announces it to `status` as it starts."""
+
+    def __init__(self, timings: dict[str, float] | None, status: Status | None) -> None:
+        self.timings = timings if timings is not None else {}
+        self.status = status
+
+    @contextmanager
+    def stage(self, name: str, what: str) -> Iterator[None]:
+        if self.status is not None and what:
+            self.status(what)
+        started = time.perf_counter()
+        yield
+        self.timings[name] = time.perf_counter() - started
+
+
 def extract_corpus(paths: Sequence[Path | str], *, strict: bool = False,
                    min_confidence: float = 0.0, jobs: int | None = None, cache_dir: Path | str | None = None,
-                   progress: Progress | None = None,
+                   progress: Progress | None = None, status: Status | None = None,
                    timings: dict[str, float] | None = None) -> tuple[Corpus, list[SkippedFile]]:
     """Read, extract and merge documents: everything up to the graph.
 
     `jobs` processes extract in parallel (default: every core); `cache_dir`
     keeps each document's extraction for the next build; `progress(done, total)`
-    is called per document; `timings`, when given, receives seconds per stage.
+    is called per document and `status(words)` as each other stage starts;
+    `timings`, when given, receives seconds per stage.
     """
-    clock = time.perf_counter()
-    documents, skipped = read_documents([Path(p) for p in paths], strict=strict, cache_dir=cache_dir)
-    lap = time.perf_counter()
-    extractions = extract_documents(documents, jobs=jobs, cache_dir=cache_dir, progress=progress)
-    lap2 = time.perf_counter()
-    corpus = merge_documents(extractions, min_confidence=min_confidence)
-    if timings is not None:
-        timings.update(ingest=lap - clock, extract=lap2 - lap, merge=time.perf_counter() - lap2)
+    return _extract_corpus(paths, strict, min_confidence, jobs, cache_dir, progress, _StageClock(timings, status))
+
+
+def _extract_corpus(paths, strict, min_confidence, jobs, cache_dir, progress,
+                    clock: _StageClock) -> tuple[Corpus, list[SkippedFile]]:
+    with clock.stage("ingest", "reading documents"):
+        documents, skipped = read_documents([Path(p) for p in paths], strict=strict, cache_dir=cache_dir)
+    with clock.stage("extract", ""):  # the progress bar shows this one
+        extractions = extract_documents(documents, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    with clock.stage("merge", "merging entities"):
+        corpus = merge_documents(extractions, min_confidence=min_confidence)
     return corpus, skipped
 
 
 def build(paths: Sequence[Path | str] = ("seeds",), out_dir: Path | str = "out", *,
           formats: Sequence[str] = DEFAULT_FORMATS, strict: bool = False,
           min_confidence: float = 0.0, validate_graph: bool = True, jobs: int | None = None,
-          use_cache: bool = True, progress: Progress | None = None,
+          use_cache: bool = True, progress: Progress | None = None, status: Status | None = None,
           timings: dict[str, float] | None = None) -> BuildReport:
     """Build the graph from `paths` (files or folders) and write `formats` into `out_dir`.
 
     Everything is computed before anything is written; each file is then
     replaced atomically under a lock, so a failed, invalid or interrupted build
-    leaves the previous outputs as they were.  `jobs`, `progress`: see
+    leaves the previous outputs as they were.  `jobs`, `progress`, `status`: see
     `extract_corpus`; `use_cache` keeps extractions in out_dir/.zgc-cache/;
     `timings`, when given, receives seconds per stage (ingest, extract, merge,
     graph, validate, then one per format).
@@ -88,40 +112,35 @@ def build(paths: Sequence[Path | str] = ("seeds",), out_dir: Path | str = "out",
     with collector_paused():
         return _build(paths, out_dir, formats=formats, strict=strict, min_confidence=min_confidence,
                       validate_graph=validate_graph, jobs=jobs, use_cache=use_cache, progress=progress,
-                      timings=timings)
+                      clock=_StageClock(timings, status))
 
 
 def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, jobs, use_cache, progress,
-           timings) -> BuildReport:
+           clock: _StageClock) -> BuildReport:
     started = time.perf_counter()
-    stages: dict[str, float] = timings if timings is not None else {}
     cache_dir = Path(out_dir) / CACHE_DIRNAME if use_cache else None
     if cache_dir is not None:
         load_memos(cache_dir)
-    corpus, skipped = extract_corpus(paths, strict=strict, min_confidence=min_confidence, jobs=jobs,
-                                     cache_dir=cache_dir, progress=progress, timings=stages)
-    lap = time.perf_counter()
-    graph = build_graph(corpus)
-    stages["graph"] = time.perf_counter() - lap
+    corpus, skipped = _extract_corpus(paths, strict, min_confidence, jobs, cache_dir, progress, clock)
+    with clock.stage("graph", "building the graph"):
+        graph = build_graph(corpus)
     if validate_graph:
-        lap = time.perf_counter()
-        report = validate(graph)
+        with clock.stage("validate", f"validating {len(graph)} triples (SHACL)"):
+            report = validate(graph)
         if not report.conforms:
             first = report.violations[0]
             raise ValidationFailed(
                 f"the built graph breaks {len(report.violations)} SHACL constraint(s), first: "
                 f"{first.focus_label} {first.path or ''}: {first.message} "
                 f"(outputs not written; --no-validate writes them anyway)")
-        stages["validate"] = time.perf_counter() - lap
     exporters = [get_exporter(name) for name in formats]
     out = Path(out_dir)
     outputs: dict[str, Path] = {}
     with locked_output(out):
         for exporter in exporters:
             target = out / f"zgc{exporter.suffix}"
-            lap = time.perf_counter()
-            exporter.write(graph, target)
-            stages[exporter.name] = time.perf_counter() - lap
+            with clock.stage(exporter.name, f"writing {target}"):
+                exporter.write(graph, target)
             outputs[exporter.name] = target
     if cache_dir is not None:
         save_memos(cache_dir, corpus.entities.values())
