@@ -27,13 +27,13 @@ def _turtle(paths, out: Path, **options) -> bytes:
 def decoded(monkeypatch) -> list[str]:
     """Names of the files decoded and normalised in this process."""
     calls: list[str] = []
-    real = reader._decode
+    real = reader._normalised
 
-    def counting(path, data):
+    def counting(path, original, encoding):
         calls.append(Path(path).name)
-        return real(path, data)
+        return real(path, original, encoding)
 
-    monkeypatch.setattr(reader, "_decode", counting)
+    monkeypatch.setattr(reader, "_normalised", counting)
     return calls
 
 
@@ -134,3 +134,16 @@ def test_stale_cache_files_that_cannot_be_removed_do_not_fail_the_build(tmp_path
     (corpus / "d-new.txt").write_text("澄海生物医药有限公司在云帆科技园建成了新的研发中心。\n", encoding="utf-8")
     turtle = _turtle([corpus], out)
     assert turtle != first and "澄海生物医药有限公司".encode() in turtle
+
+
+def test_an_edited_metadata_sidecar_is_read_again(tmp_path, decoded):
+    """Sidecars are not in the decoded-text cache: a new title shows on the next build."""
+    corpus, out = write_corpus(tmp_path / "docs"), tmp_path / "out"
+    sidecar = corpus / "c-policy.meta.yaml"
+    sidecar.write_text("title: 海淀区算力政策解读\n", encoding="utf-8")
+    assert "海淀区算力政策解读" in _turtle([corpus], out).decode()
+    sidecar.write_text("title: 算力基础设施新政速览\n", encoding="utf-8")
+    decoded.clear()
+    turtle = _turtle([corpus], out).decode()
+    assert decoded == []
+    assert "算力基础设施新政速览" in turtle and "海淀区算力政策解读" not in turtle

@@ -49,10 +49,14 @@ def _read(path: Path, cache: DecodedCache | None = None) -> tuple[SourceDocument
     key = (digest, path.suffix.lower())
     decoded = cache.get(key) if cache is not None else None
     if decoded is None:
-        decoded = _decode(path, data)
+        try:
+            original, encoding = decode(data)
+        except DecodeProblem as problem:
+            raise Unreadable(path, str(problem)) from None
+        del data  # a large file's bytes are not kept while its text is normalised
+        decoded = _normalised(path, original, encoding)
         if cache is not None:
             cache.put(key, decoded)
-    del data
     metadata = _metadata(path)
     if metadata.title is None:
         title = (html_title(decoded.original) if decoded.html else None) or title_from_text(decoded.text)
@@ -63,12 +67,8 @@ def _read(path: Path, cache: DecodedCache | None = None) -> tuple[SourceDocument
     return doc, digest
 
 
-def _decode(path: Path, data: bytes) -> Decoded:
-    """What the bytes and the file's suffix alone decide: the text, normalised, and its offsets."""
-    try:
-        original, encoding = decode(data)
-    except DecodeProblem as problem:
-        raise Unreadable(path, str(problem)) from None
+def _normalised(path: Path, original: str, encoding: str) -> Decoded:
+    """What the file's text and suffix alone decide: the text, normalised, and its offsets."""
     if _NON_SPACE.search(original) is None:
         raise Unreadable(path, "no text (only whitespace)")
     html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(original)
