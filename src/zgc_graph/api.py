@@ -51,7 +51,7 @@ class BuildReport:
                 f"{self.relations} relations; {self.triples} triples; {self.seconds:.2f} s")
 
 
-Status = Callable[[str], None]  # a few words as each stage after extraction starts
+Status = Callable[[str], None]  # a few words as each stage but extraction (see Progress) starts
 
 
 class _StageClock:

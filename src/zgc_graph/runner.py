@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import ZgcError
+from .extract import pipeline, tokens
 from .fingerprint import fingerprint
 from .fsutil import write_cache_file
-from .extract import pipeline, tokens
 from .lexicon import lexicon_dir
 from .models import DocumentExtraction, SourceDocument
 
