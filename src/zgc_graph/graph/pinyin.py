@@ -156,22 +156,23 @@ SLUG_MAX = 40
 
 
 def prepare(names: list[tuple[str, bool]], processes: int | None = None) -> None:
-    """Romanise many (label, is_person) at once on every core, for the graph stage to find ready.
+    """Romanise many (label, is_person) at once, for the graph stage and the memo to find ready.
 
     A build of 1,000 articles has ~40k labels, about 4 s of pinyin in one
-    process; the answers are the same wherever they are computed.
+    process, so many labels are romanised on every core; the answers are the
+    same wherever they are computed.
     """
     todo = sorted(set(names) - _READY.keys())
     if processes is None:
         processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if processes < 2 or len(todo) < _PREPARE_MIN or not sys.platform.startswith("linux"):  # fork: Linux
-        return
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            done = pool.map(_slug_and_romanised, todo, chunksize=max(1, len(todo) // (processes * 8)))
-    except (AssertionError, OSError):  # inside a daemonic worker, or no memory to fork: romanise as asked
-        return
-    _READY.update(zip(todo, done))
+    done = None
+    if processes >= 2 and len(todo) >= _PREPARE_MIN and sys.platform.startswith("linux"):  # fork: Linux
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                done = pool.map(_slug_and_romanised, todo, chunksize=max(1, len(todo) // (processes * 8)))
+        except (AssertionError, OSError):  # inside a daemonic worker, or no memory to fork: here
+            pass
+    _READY.update(zip(todo, done if done is not None else map(_slug_and_romanised, todo)))
 
 
 def preload(answers: dict[tuple[str, bool], tuple[str, str]]) -> None:
