@@ -86,6 +86,24 @@ def test_names_answered_by_the_build_before_are_not_romanised_again(tmp_path, mo
     assert computed == []
 
 
+def test_a_rebuild_looks_up_no_place_again(tmp_path, monkeypatch):
+    """Places are looked up with jieba's dictionary (a second to load): a rebuild that
+    extracts nothing must not need it, for names nor for the forms the merge derives
+    from them (a policy title without the platform it starts with)."""
+    texts = dict(PARAGRAPHS, **{"d-park.txt": "云帆科技园管委会印发《云帆科技园企业孵化支持办法》，支持入驻企业开展研发。\n"})
+    corpus, out = write_corpus(tmp_path / "docs", texts), tmp_path / "out"
+    first = _turtle([corpus], out)
+    from zgc_graph.extract import resolve
+    from zgc_graph.lexicon import load
+
+    monkeypatch.setitem(vars(load()), "_memos", {})  # as in a new process
+    looked_up: list[str] = []
+    real = resolve._find_place_prefix
+    monkeypatch.setattr(resolve, "_find_place_prefix", lambda key, lex: looked_up.append(key) or real(key, lex))
+    assert _turtle([corpus], out) == first
+    assert looked_up == []
+
+
 def test_the_memo_file_holds_only_this_builds_names(tmp_path):
     corpus, out = write_corpus(tmp_path / "docs"), tmp_path / "out"
     _turtle([corpus], out)

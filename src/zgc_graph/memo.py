@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .extract.resolve import name_key
 from .fingerprint import fingerprint
 from .fsutil import prune_cache_files, write_cache_file
 from .graph import pinyin
@@ -41,7 +40,14 @@ def memo_path(cache_dir: Path | str) -> Path:
 
 
 def load_memos(cache_dir: Path | str) -> None:
-    """Fill this process's memos from the cache folder, if it holds usable ones."""
+    """Fill this process's memos from the cache folder, if it holds usable ones.
+
+    Called as a build starts: place answers known so far are moved aside, to be
+    reused when asked again, so that what this build asks is what it saves.
+    """
+    places_asked, places_kept = load().memo("place_prefix"), load().memo("place_prefix.kept")
+    places_kept.update(places_asked)
+    places_asked.clear()
     try:
         data = pickle.loads(memo_path(cache_dir).read_bytes())
         romanised, places = data["pinyin"], data["place_prefix"]
@@ -49,18 +55,20 @@ def load_memos(cache_dir: Path | str) -> None:
         return
     if isinstance(romanised, dict) and isinstance(places, dict):
         pinyin.preload(romanised)
-        load().memo("place_prefix").update(places)
+        load().memo("place_prefix.kept").update(places)
 
 
 def save_memos(cache_dir: Path | str, entities: Iterable[Entity]) -> None:
-    """Keep the answers for this build's entities (and no others, so the file never outgrows
-    the corpus); remove memo files that other code or lexicons wrote."""
+    """Keep the answers this build asked for (and no others, so the file never outgrows the
+    corpus); remove memo files that other code or lexicons wrote.
+
+    Pinyin is kept for the entities' labels; places for every name the merge looked at,
+    which includes forms it derived (a policy title without its platform), not only names.
+    """
     entities = list(entities)
-    places = load().memo("place_prefix")
-    keys = {name_key(name) for entity in entities for name in entity.names}
     data = {
         "pinyin": pinyin.answers((e.label, e.type is EntityType.PERSON) for e in entities),
-        "place_prefix": {key: places[key] for key in keys if key in places},
+        "place_prefix": dict(load().memo("place_prefix")),
     }
     target = memo_path(cache_dir)
     write_cache_file(target, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

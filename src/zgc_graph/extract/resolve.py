@@ -122,7 +122,8 @@ def _place_prefix(key: str, lex: Lexicon) -> str | None:
     """The country or Chinese place a name starts with (英国, 北京), if any."""
     memo = lex.memo("place_prefix")  # asked for the same names in every pass and every document
     if key not in memo:
-        memo[key] = _find_place_prefix(key, lex)
+        kept = lex.memo("place_prefix.kept")  # a previous build's answers (see memo.py)
+        memo[key] = kept[key] if key in kept else _find_place_prefix(key, lex)
     return memo[key]
 
 
