@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,16 @@ def _short(node: Node) -> Node:
 
 
 # -- N-Triples -----------------------------------------------------------------
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# rdflib namespace attribute lookups are slow; nt_term runs per term
+_STRING, _INTEGER, _DECIMAL = XSD.string, XSD.integer, XSD.decimal
+
+
 def _nt_iri(iri: str) -> str:
-    return "<" + "".join(f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in iri) + ">"
+    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
 
 
-def _nt_term(node: Node) -> str:
+def nt_term(node: Node) -> str:
     if isinstance(node, URIRef):
         return _nt_iri(str(node))
     if isinstance(node, BNode):
@@ -84,19 +90,20 @@ def _nt_term(node: Node) -> str:
         lexical = str(node)
         if node.language:
             return f'"{escape_string(lexical)}"@{node.language}'
-        if node.datatype is None or node.datatype == XSD.string:
+        datatype = node.datatype
+        if datatype is None or datatype == _STRING:
             return f'"{escape_string(lexical)}"'
-        if node.datatype == XSD.integer:
+        if datatype == _INTEGER:
             lexical = canonical_integer(lexical) or lexical
-        elif node.datatype == XSD.decimal:
+        elif datatype == _DECIMAL:
             lexical = canonical_decimal(lexical) or lexical
-        return f'"{escape_string(lexical)}"^^{_nt_iri(str(node.datatype))}'
+        return f'"{escape_string(lexical)}"^^{_nt_iri(str(datatype))}'
     raise TypeError(f"cannot write {type(node).__name__} in N-Triples")
 
 
 def serialize_ntriples(graph: Graph) -> str:
     """N-Triples 1.1 (UTF-8), one triple per line, lines sorted: diffable and deterministic."""
-    lines = sorted({f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} ." for s, p, o in stable_bnodes(graph)})
+    lines = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in stable_bnodes(graph)})
     return "".join(line + "\n" for line in lines)
 
 

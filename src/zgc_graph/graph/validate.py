@@ -1,6 +1,8 @@
 """Check a graph against the SHACL shapes in `ontology/shapes.ttl`.
 
-pySHACL runs without inference: RDFS would infer, from the ranges in the
+The SHACL-SPARQL constraints run once per shape over the whole graph on
+Oxigraph (see `shacl_bulk.py`), the other constraints in pySHACL.  pySHACL
+runs without inference: RDFS would infer, from the ranges in the
 ontology, exactly the types the domain/range shapes are meant to check.
 Class membership still follows `rdfs:subClassOf*`, because the ontology's own
 triples are in the data graph (built graphs include them; for other graphs
@@ -23,6 +25,7 @@ from rdflib.term import Node
 
 from ..errors import GraphFileError, ZgcError
 from .ontology import ONTOLOGY_IRI, load_ontology, load_shapes, read_graph
+from .shacl_bulk import add_results, oxigraph_store, split_shapes
 from .vocab import PREFIXES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -73,17 +76,24 @@ def validate(data: Graph | Path | str) -> ValidationReport:
         if len(graph) == 0:
             raise GraphFileError(f"graph file holds no triples: {source}")
     target = _target_graph(graph)
+    shapes, bulk = split_shapes(load_shapes())
+    try:
+        store = oxigraph_store(target) if bulk else None
+    except (SyntaxError, ValueError, TypeError):  # a term Oxigraph refuses: pySHACL checks everything
+        shapes, bulk, store = load_shapes(), (), None
     with _quiet_pyshacl():
         from pyshacl import validate as shacl_validate  # 0.2 s to import: only when validating
 
         conforms, results, text = shacl_validate(
-            target, shacl_graph=load_shapes(), ont_graph=None,
+            target, shacl_graph=shapes, ont_graph=None,
             inference="none", advanced=False, abort_on_first=False,
         )
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of a report
         raise ZgcError(f"SHACL validation could not run: {text.splitlines()[0] if text else results}")
+    found = sum(add_results(constraint, store, results) for constraint in bulk)
     violations = sorted(_violations(results, graph), key=Violation.sort_key)
-    return ValidationReport(conforms=bool(conforms), violations=violations, triples=len(graph), source=source)
+    return ValidationReport(conforms=bool(conforms) and not found, violations=violations, triples=len(graph),
+                            source=source)
 
 
 class _PreparedQueryGraph(Graph):

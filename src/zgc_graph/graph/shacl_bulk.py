@@ -1,0 +1,206 @@
+"""SHACL-SPARQL constraints run once per shape over the whole graph, on Oxigraph.
+
+pySHACL runs a constraint's `sh:select` once per focus node through rdflib's
+SPARQL engine, at several milliseconds a node: 88% of validating a 100-article
+graph (13,000 focus nodes, 110 of 120 s), and tens of minutes at 1,000
+articles.  Here each query runs once, with `$this` turned into a variable
+bound to each of the shape's focus nodes (`sh:targetClass` through
+`rdf:type/rdfs:subClassOf*`, `sh:targetSubjectsOf`, `sh:targetObjectsOf`,
+`sh:targetNode`); the solutions are those the pre-bound queries give, one per
+focus node and solution, and become the results pySHACL would report.
+A constraint this cannot rewrite (other pre-bound variables such as `$PATH`,
+a property shape, a shape without targets) stays with pySHACL.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
+
+from ..export.rdf_formats import nt_term
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+_THIS = re.compile(r"\$this\b")
+_OTHER_PREBOUND = re.compile(r"\$(?!this\b)\w+")
+_SELECT = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BulkConstraint:
+    """One shape's SPARQL constraint as a single query over all its focus nodes."""
+
+    shape: URIRef
+    query: str
+    messages: tuple[Literal, ...]
+    severity: URIRef
+
+
+@lru_cache(maxsize=4)  # the shapes graph is parsed once and read-only (ontology.load_shapes)
+def split_shapes(shapes: Graph) -> tuple[Graph, tuple[BulkConstraint, ...]]:
+    """The shapes without the SPARQL constraints run here, and those constraints."""
+    bulk: list[BulkConstraint] = []
+    taken: set[Node] = set()
+    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
+        rewritten = _rewrite(shapes, shape, constraint)
+        if rewritten is not None:
+            bulk.append(rewritten)
+            taken.add(constraint)
+    rest = Graph()
+    for prefix, namespace in shapes.namespaces():
+        rest.bind(prefix, namespace)
+    for s, p, o in shapes:
+        if s not in taken and not (p == SH.sparql and o in taken):
+            rest.add((s, p, o))
+    return rest, tuple(bulk)
+
+
+def _rewrite(shapes: Graph, shape: Node, constraint: Node) -> BulkConstraint | None:
+    select = shapes.value(constraint, SH.select)
+    targets = _targets(shapes, shape)
+    if (not isinstance(shape, URIRef) or select is None or targets is None
+            or _OTHER_PREBOUND.search(str(select)) or (shape, SH.path, None) in shapes
+            or shapes.value(constraint, SH.deactivated) == Literal(True)):
+        return None
+    body = _THIS.sub("?this", str(select))
+    head = _SELECT.match(body)
+    where = body.find("{", head.end()) if head else -1
+    if head is None or where < 0:
+        return None
+    projection = body[head.end():where]
+    if not re.search(r"\?this\b", projection):
+        projection = "?this " + projection
+    query = (_prefixes(shapes, constraint) + body[:head.end()] + projection + "{\n  " + targets
+             + body[where + 1:])
+    messages = tuple(m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal))
+    messages = messages or tuple(m for m in shapes.objects(shape, SH.message) if isinstance(m, Literal))
+    severity = shapes.value(shape, SH.severity)
+    return BulkConstraint(shape, query, messages, severity if isinstance(severity, URIRef) else SH.Violation)
+
+
+def _targets(shapes: Graph, shape: Node) -> str | None:
+    """A group binding ?this to each focus node of `shape` once, or None when it has none we can write."""
+    classes = sorted(shapes.objects(shape, SH.targetClass))
+    nodes = sorted(shapes.objects(shape, SH.targetNode))
+    if any(not isinstance(t, URIRef) for t in classes + nodes):
+        return None
+    parts = []
+    if classes:
+        parts.append(f"?this <{RDF.type}>/<{RDFS.subClassOf}>* ?zgcTarget . VALUES ?zgcTarget {{ "
+                     + " ".join(c.n3() for c in classes) + " }")
+    for prop, pattern in ((SH.targetSubjectsOf, "?this {} ?zgcAny ."), (SH.targetObjectsOf, "?zgcAny {} ?this .")):
+        parts += [pattern.format(p.n3()) for p in sorted(shapes.objects(shape, prop))]
+    if nodes:
+        parts.append("VALUES ?this { " + " ".join(n.n3() for n in nodes) + " }")
+    if not parts:
+        return None
+    union = " UNION ".join("{ " + part + " }" for part in parts)
+    return "{ SELECT DISTINCT ?this WHERE { " + union + " } }\n"
+
+
+def _prefixes(shapes: Graph, constraint: Node) -> str:
+    lines = set()
+    for source in shapes.objects(constraint, SH.prefixes):
+        for declaration in shapes.objects(source, SH.declare):
+            prefix, namespace = shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace)
+            if prefix is not None and namespace is not None:
+                lines.add(f"PREFIX {prefix}: <{namespace}>")
+    return "".join(line + "\n" for line in sorted(lines))
+
+
+# -- running them --------------------------------------------------------------
+
+def oxigraph_store(data: Graph) -> ox.Store:
+    """The data in an in-memory Oxigraph store.
+
+    The triples go in as N-Triples text that Oxigraph parses as it reads: half
+    the time of making an Oxigraph term per rdflib term, and never the whole
+    text in memory.  Raises SyntaxError or ValueError when Oxigraph refuses a
+    term (an IRI with a space, a malformed language tag): pySHACL then checks
+    everything.  Typed values come back canonical (007 -> 7).
+    """
+    store = ox.Store()
+    store.bulk_load(input=io.BufferedReader(_NTriplesStream(data), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+class _NTriplesStream(io.RawIOBase):
+    """A graph's N-Triples as a readable byte stream, rendered a batch of triples at a time."""
+
+    def __init__(self, data: Graph, batch: int = 50_000) -> None:
+        self._batches = self._render(data, batch)
+        self._pending = memoryview(b"")
+
+    @staticmethod
+    def _render(data: Graph, batch: int) -> Iterator[bytes]:
+        rendered: dict[int, str] = {}  # by id(): the graph's own term objects, alive as long as it is
+        get = rendered.get
+
+        def term(node: Node) -> str:
+            text = get(id(node))
+            if text is None:
+                text = rendered[id(node)] = nt_term(node)
+            return text
+
+        stored = getattr(data.store, "stored_triples", None)  # a TripleTable: no tuple made per triple
+        triples = stored() if stored is not None else iter(data)
+        while chunk := list(islice(triples, batch)):
+            yield "".join([f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in chunk]).encode("utf-8")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            chunk = next(self._batches, None)
+            if chunk is None:
+                return 0
+            self._pending = memoryview(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def add_results(constraint: BulkConstraint, store: ox.Store, report: Graph) -> int:
+    """Run `constraint` and add one sh:ValidationResult per solution to `report`, as pySHACL
+    would; returns how many were added."""
+    added = 0
+    for solution in store.query(constraint.query):
+        focus = _from_oxigraph(solution["this"])
+        if focus is None:
+            continue
+        result = BNode()
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.focusNode, focus))
+        report.add((result, SH.sourceShape, constraint.shape))
+        report.add((result, SH.resultSeverity, constraint.severity))
+        report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        for variable, prop in (("path", SH.resultPath), ("value", SH.value)):
+            value = _from_oxigraph(solution[variable])  # None when unbound or not selected
+            if value is not None:
+                report.add((result, prop, value))
+        for message in constraint.messages:
+            report.add((result, SH.resultMessage, message))
+        added += 1
+    return added
+
+
+def _from_oxigraph(term) -> Node | None:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+    return None
