@@ -40,3 +40,20 @@ def test_a_title_after_the_name_does_not_lengthen_it(tmp_path):
                                "该技术已作价入股。")
     assert entity_named(corpus, "江州大学技术转移院") is entity_named(corpus, "江州大学技术转移研究院")
     assert not [label for label in corpus.entities if label.endswith("研究院院")]
+
+
+def test_a_name_that_is_a_person_here_and_a_company_there_still_builds_a_valid_graph(tmp_path):
+    """An entity is one kind of thing: the facts that need the other kind are left out, and said so,
+    instead of a graph that breaks its own domains and ranges (and a build that writes nothing)."""
+    from zgc_graph import api
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("云帆科技园管委会主任韩立新表示，园区今年将新建三个孵化器。", encoding="utf-8")
+    (docs / "b.txt").write_text("北京云帆大学与华为、韩立新、腾讯等高科技企业共建了多个联合研发平台。", encoding="utf-8")
+    report = api.build([docs], tmp_path / "out", formats=["turtle"], jobs=1)  # validates, as the CLI does
+    assert report.corpus.entities["韩立新"].type.value == "Person"
+    assert [(f.subject, f.predicate, f.object) for f in report.left_out] == [("北京云帆大学", "partnerOf", "韩立新")]
+    assert "1 fact(s) left out" in report.summary()
+    turtle = report.outputs["turtle"].read_text(encoding="utf-8")
+    assert "zgc:affiliatedWith" in turtle and "华为" in turtle

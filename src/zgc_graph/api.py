@@ -18,7 +18,7 @@ from rdflib import Graph
 from .evaluate import EvaluationReport, evaluate, format_report  # noqa: F401  (re-export)
 from .export import get_exporter
 from .extract.resolve import merge_documents
-from .graph.build import build_graph
+from .graph.build import Fact, build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)
 from .ingest import SkippedFile, read_documents
 from .collector import collector_paused
@@ -43,12 +43,15 @@ class BuildReport:
     outputs: dict[str, Path]
     corpus: Corpus = field(repr=False)
     graph: Graph = field(repr=False)
+    left_out: list[Fact] = field(default_factory=list, repr=False)  # see graph.build.build_graph
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {t}" for t, n in sorted(self.entities_by_type.items()))
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        left_out = (f"; {len(self.left_out)} fact(s) left out: their entities are of another kind in "
+                    f"other documents" if self.left_out else "")
         return (f"{self.documents} documents{skipped}; entities: {kinds or 'none'}; "
-                f"{self.relations} relations; {self.triples} triples; {self.seconds:.2f} s")
+                f"{self.relations} relations; {self.triples} triples{left_out}; {self.seconds:.2f} s")
 
 
 Status = Callable[[str], None]  # a few words as each stage but extraction (see Progress) starts
@@ -122,8 +125,9 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
     if cache_dir is not None:
         load_memos(cache_dir)
     corpus, skipped = _extract_corpus(paths, strict, min_confidence, jobs, cache_dir, progress, clock)
+    left_out: list[Fact] = []
     with clock.stage("graph", "building the graph"):
-        graph = build_graph(corpus)
+        graph = build_graph(corpus, left_out=left_out)
     if validate_graph:
         with clock.stage("validate", f"validating {len(graph)} triples (SHACL)"):
             report = validate(graph)
@@ -145,9 +149,10 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
     if cache_dir is not None:
         save_memos(cache_dir, corpus.entities.values())
     by_type = Counter(e.type.value for e in corpus.entities.values())
+    dropped = set(left_out)
     return BuildReport(
         documents=len(corpus.documents), skipped=skipped, entities_by_type=dict(by_type),
-        relations=len({(r.subject, r.predicate, r.object) for r in corpus.relations}),
+        relations=len({(r.subject, r.predicate, r.object) for r in corpus.relations if r not in dropped}),
         triples=len(graph), seconds=time.perf_counter() - started, outputs=outputs,
-        corpus=corpus, graph=graph,
+        corpus=corpus, graph=graph, left_out=left_out,
     )

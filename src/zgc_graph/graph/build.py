@@ -18,10 +18,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
-from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, EntityType, Evidence,
-                      SourceDocument)
+from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, EntityType, Evidence, Membership,
+                      Relation, SourceDocument)
 from .iris import EntityIris, document_iri, membership_iri, statement_iri
-from .ontology import load_ontology
+from .ontology import load_ontology, property_signatures
 from .pinyin import prepare as prepare_pinyin, romanise
 from .vocab import ORG, PREFIXES, ZGC
 
@@ -159,8 +159,17 @@ class TripleTable(SimpleMemory):
         return iter(())
 
 
-def build_graph(corpus: Corpus) -> Graph:
-    """The knowledge graph of `corpus`, with the ontology's own triples included."""
+Fact = Relation | Attribute | Membership
+
+
+def build_graph(corpus: Corpus, *, left_out: list[Fact] | None = None) -> Graph:
+    """The knowledge graph of `corpus`, with the ontology's own triples included.
+
+    A fact whose entities, once merged across documents, are not of the kinds
+    its property allows (the ontology's rdfs:domain and rdfs:range) is left
+    out, and appended to `left_out` when given: a name can be a person in one
+    article and a company in another, and an entity is one kind of thing.
+    """
     graph = Graph(store=TripleTable())
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
@@ -170,10 +179,13 @@ def build_graph(corpus: Corpus) -> Graph:
     iris = EntityIris({label: e.type for label, e in corpus.entities.items()})
     facts: list[_Fact] = []
     mentioned: dict[str, set[str]] = {label: set(e.doc_ids) for label, e in corpus.entities.items()}
+    fits = _Signatures(corpus, left_out)
 
     for rel in corpus.relations:
         if rel.subject not in iris or rel.object not in iris:
             continue  # an endpoint the resolver dropped: no dangling nodes in the graph
+        if not fits(rel, rel.predicate, rel.subject, rel.object):
+            continue
         pred = _zgc(rel.predicate)
         s, o = iris[rel.subject], iris[rel.object]
         facts.append(_Fact(s, pred, o, rel.evidence, rel.rule, rel.confidence))
@@ -183,7 +195,7 @@ def build_graph(corpus: Corpus) -> Graph:
             mentioned[label].add(rel.evidence.doc_id)
 
     for attr in corpus.attributes:
-        if attr.subject not in iris:
+        if attr.subject not in iris or not fits(attr, attr.property, attr.subject):
             continue
         value = attribute_literal(attr)
         if value is None:
@@ -193,9 +205,10 @@ def build_graph(corpus: Corpus) -> Graph:
         mentioned[attr.subject].add(attr.evidence.doc_id)
 
     for m in corpus.memberships:
-        if m.person not in iris:
+        if m.person not in iris or not fits(m, "affiliatedWith", m.person):
             continue
-        org = iris[m.organisation] if m.organisation in iris else None
+        fits_org = m.organisation in iris and fits(m, "affiliatedWith", m.person, m.organisation)
+        org = iris[m.organisation] if fits_org else None
         title = m.title.strip()
         if org is None and not title:
             continue
@@ -218,6 +231,24 @@ def build_graph(corpus: Corpus) -> Graph:
     for key, fact in _best_per_statement(facts):
         _add_fact(graph, fact, key)
     return graph
+
+
+class _Signatures:
+    """Whether a fact's entities are of the kinds its property allows; the misfits, collected."""
+
+    def __init__(self, corpus: Corpus, left_out: list[Fact] | None) -> None:
+        self.kinds = {label: e.type.value for label, e in corpus.entities.items()}
+        self.signatures = property_signatures()
+        self.left_out = left_out
+
+    def __call__(self, fact: Fact, prop: str, subject: str, obj: str | None = None) -> bool:
+        domain, range_ = self.signatures.get(prop, (None, None))
+        if (domain is None or self.kinds[subject] in domain) and \
+                (obj is None or range_ is None or self.kinds[obj] in range_):
+            return True
+        if self.left_out is not None:
+            self.left_out.append(fact)
+        return False
 
 
 def attribute_literal(attr: Attribute) -> Literal | None:

@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDFS
 from rdflib.util import guess_format
 
 from ..errors import GraphFileError
@@ -66,3 +68,27 @@ def load_ontology() -> Graph:
 def load_shapes() -> Graph:
     """The parsed SHACL shapes, cached and read-only like `load_ontology()`."""
     return read_graph(shapes_path(), "SHACL shapes file", "turtle")
+
+
+@lru_cache(maxsize=1)
+def property_signatures() -> dict[str, tuple[frozenset[str] | None, frozenset[str] | None]]:
+    """zgc: property -> (the classes its subject may be, those its object may be), by local name.
+
+    Read from the ontology's rdfs:domain and rdfs:range (a class, or an
+    owl:unionOf of classes); None where it names no zgc: class (a literal range).
+    """
+    ontology = load_ontology()
+    namespace = str(ONTOLOGY_IRI) + "#"
+
+    def classes(node) -> frozenset[str] | None:
+        if node is None:
+            return None
+        members = ontology.value(node, OWL.unionOf)
+        nodes = list(Collection(ontology, members)) if members is not None else [node]
+        names = frozenset(str(n)[len(namespace):] for n in nodes if str(n).startswith(namespace))
+        return names or None
+
+    return {str(prop)[len(namespace):]: (classes(ontology.value(prop, RDFS.domain)),
+                                         classes(ontology.value(prop, RDFS.range)))
+            for prop in set(ontology.subjects(RDFS.domain, None)) | set(ontology.subjects(RDFS.range, None))
+            if str(prop).startswith(namespace)}
