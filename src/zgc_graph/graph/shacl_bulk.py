@@ -22,10 +22,11 @@ from typing import Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ..export.rdf_formats import nt_term
+from ..store import to_rdflib
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _THIS = re.compile(r"\$this\b")
@@ -169,12 +170,22 @@ class _NTriplesStream(io.RawIOBase):
         return size
 
 
-def add_results(constraint: BulkConstraint, store: ox.Store, report: Graph) -> int:
-    """Run `constraint` and add one sh:ValidationResult per solution to `report`, as pySHACL
-    would; returns how many were added."""
+def run_bulk(constraints: tuple[BulkConstraint, ...], data: Graph, report: Graph) -> int:
+    """Run `constraints` over `data`, adding their sh:ValidationResults to `report`; how many.
+
+    Raises what `oxigraph_store` raises when Oxigraph refuses a term of `data`.
+    """
+    if not constraints:
+        return 0
+    store = oxigraph_store(data)
+    return sum(_add_results(constraint, store, report) for constraint in constraints)
+
+
+def _add_results(constraint: BulkConstraint, store: ox.Store, report: Graph) -> int:
+    """Run `constraint` and add one sh:ValidationResult per solution to `report`, as pySHACL would."""
     added = 0
     for solution in store.query(constraint.query):
-        focus = _from_oxigraph(solution["this"])
+        focus = to_rdflib(solution["this"])
         if focus is None:
             continue
         result = BNode()
@@ -184,23 +195,10 @@ def add_results(constraint: BulkConstraint, store: ox.Store, report: Graph) -> i
         report.add((result, SH.resultSeverity, constraint.severity))
         report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
         for variable, prop in (("path", SH.resultPath), ("value", SH.value)):
-            value = _from_oxigraph(solution[variable])  # None when unbound or not selected
+            value = to_rdflib(solution[variable])  # None when unbound or not selected
             if value is not None:
                 report.add((result, prop, value))
         for message in constraint.messages:
             report.add((result, SH.resultMessage, message))
         added += 1
     return added
-
-
-def _from_oxigraph(term) -> Node | None:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
-    return None

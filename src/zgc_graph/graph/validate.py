@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from ..errors import GraphFileError, ZgcError
 from .ontology import ONTOLOGY_IRI, load_ontology, load_shapes, read_graph
-from .shacl_bulk import add_results, oxigraph_store, split_shapes
+from .shacl_bulk import run_bulk, split_shapes
 from .vocab import PREFIXES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -77,10 +77,11 @@ def validate(data: Graph | Path | str) -> ValidationReport:
             raise GraphFileError(f"graph file holds no triples: {source}")
     target = _target_graph(graph)
     shapes, bulk = split_shapes(load_shapes())
-    try:
-        store = oxigraph_store(target) if bulk else None
+    bulk_results = Graph()
+    try:  # first, so that Oxigraph's copy of the data is gone before pySHACL starts
+        found = run_bulk(bulk, target, bulk_results)
     except (SyntaxError, ValueError, TypeError):  # a term Oxigraph refuses: pySHACL checks everything
-        shapes, bulk, store = load_shapes(), (), None
+        shapes, found = load_shapes(), 0
     with _quiet_pyshacl():
         from pyshacl import validate as shacl_validate  # 0.2 s to import: only when validating
 
@@ -90,8 +91,7 @@ def validate(data: Graph | Path | str) -> ValidationReport:
         )
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of a report
         raise ZgcError(f"SHACL validation could not run: {text.splitlines()[0] if text else results}")
-    found = sum(add_results(constraint, store, results) for constraint in bulk)
-    violations = sorted(_violations(results, graph), key=Violation.sort_key)
+    violations = sorted(_violations(results, graph) + _violations(bulk_results, graph), key=Violation.sort_key)
     return ValidationReport(conforms=bool(conforms) and not found, violations=violations, triples=len(graph),
                             source=source)
 
