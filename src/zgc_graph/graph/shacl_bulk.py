@@ -8,6 +8,10 @@ bound to each of the shape's focus nodes (`sh:targetClass` through
 `rdf:type/rdfs:subClassOf*`, `sh:targetSubjectsOf`, `sh:targetObjectsOf`,
 `sh:targetNode`); the solutions are those the pre-bound queries give, one per
 focus node and solution, and become the results pySHACL would report.
+That holds when `$this` appears only where joining on it means what
+substituting it means: in the query's own group, not in a nested group's
+OPTIONAL or FILTER nor in a subquery.  `ontology/shapes.ttl` keeps to that,
+and the tests compare the results with pySHACL's on every broken graph.
 A constraint this cannot rewrite (other pre-bound variables such as `$PATH`,
 a property shape, a shape without targets) stays with pySHACL.
 """
