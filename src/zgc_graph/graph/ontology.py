@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDFS
+from rdflib.store import Store
 from rdflib.util import guess_format
 
 from ..errors import GraphFileError
@@ -43,14 +44,17 @@ def parse_error_line(err: Exception) -> str:
     return text.splitlines()[0] if text else type(err).__name__
 
 
-def read_graph(path: Path, what: str = "graph file", fmt: str | None = None) -> Graph:
-    """Parse an RDF file, turning every failure into one `GraphFileError` line."""
+def read_graph(path: Path, what: str = "graph file", fmt: str | None = None, store: Store | None = None) -> Graph:
+    """Parse an RDF file, turning every failure into one `GraphFileError` line.
+
+    `store` holds the triples (rdflib's default, indexed in three ways, when None).
+    """
     path = Path(path)
     if not path.exists():
         raise GraphFileError(f"{what} not found: {path}")
     if not path.is_file():
         raise GraphFileError(f"{what} is not a file: {path}")
-    graph = Graph()
+    graph = Graph() if store is None else Graph(store=store)
     try:
         graph.parse(path, format=fmt or guess_format(str(path)) or "turtle")
     except Exception as err:  # rdflib raises many unrelated types for bad input
