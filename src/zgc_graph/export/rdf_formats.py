@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ from rdflib.term import Node
 from ..fsutil import atomic_write_text
 from ..graph.vocab import PREFIXES
 from . import register
-from .turtle import canonical_decimal, canonical_integer, escape_string, serialize_turtle
+from .turtle import canonical_decimal, canonical_integer, escape_string, iri_ref, serialize_turtle
 
 Triple = tuple[Node, Node, Node]
 
@@ -72,18 +71,13 @@ def _short(node: Node) -> Node:
 
 
 # -- N-Triples -----------------------------------------------------------------
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 # rdflib namespace attribute lookups are slow; nt_term runs per term
 _STRING, _INTEGER, _DECIMAL = XSD.string, XSD.integer, XSD.decimal
 
 
-def _nt_iri(iri: str) -> str:
-    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
-
-
 def nt_term(node: Node) -> str:
     if isinstance(node, URIRef):
-        return _nt_iri(str(node))
+        return iri_ref(str(node))
     if isinstance(node, BNode):
         return f"_:{node}"
     if isinstance(node, Literal):
@@ -97,7 +91,7 @@ def nt_term(node: Node) -> str:
             lexical = canonical_integer(lexical) or lexical
         elif datatype == _DECIMAL:
             lexical = canonical_decimal(lexical) or lexical
-        return f'"{escape_string(lexical)}"^^{_nt_iri(str(datatype))}'
+        return f'"{escape_string(lexical)}"^^{iri_ref(str(datatype))}'
     raise TypeError(f"cannot write {type(node).__name__} in N-Triples")
 
 
@@ -188,7 +182,7 @@ def serialize_trig(graph: Graph) -> str:
     if len(default):
         out.append(_turtle_body(default))
     for doc in sorted(named):
-        out.append(f"{_nt_iri(str(doc))} {{\n{_turtle_body(named[doc])}}}\n")
+        out.append(f"{iri_ref(str(doc))} {{\n{_turtle_body(named[doc])}}}\n")
     return "\n".join(out)
 
 

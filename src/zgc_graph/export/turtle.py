@@ -34,6 +34,11 @@ _ONTOLOGY_NS = str(ZGC).rstrip("#")
 _TYPE, _FIRST, _REST, _NIL = RDF.type, RDF.first, RDF.rest, RDF.nil
 
 
+def iri_ref(text: str) -> str:
+    """`<text>` with the characters an IRIREF may not hold written as \\u escapes (Turtle, N-Triples)."""
+    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
+
+
 def escape_string(text: str) -> str:
     """Body of a double-quoted Turtle (or SPARQL) string: escapes only where needed."""
 
@@ -179,7 +184,7 @@ class _Writer:
         for prefix, ns in self.prefixes:
             if text.startswith(ns) and _LOCAL.match(text[len(ns):]):
                 return f"{prefix}:{text[len(ns):]}"
-        return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
+        return iri_ref(text)
 
     def literal(self, lit: Literal) -> str:
         lexical = str(lit)

@@ -128,8 +128,8 @@ def oxigraph_store(data: Graph) -> ox.Store:
     The triples go in as N-Triples text that Oxigraph parses as it reads: half
     the time of making an Oxigraph term per rdflib term, and never the whole
     text in memory.  Raises SyntaxError or ValueError when Oxigraph refuses a
-    term (an IRI with a space, a malformed language tag): pySHACL then checks
-    everything.  Typed values come back canonical (007 -> 7).
+    term (an IRI with a space, a malformed language tag), TypeError for a term
+    N-Triples cannot hold: pySHACL then checks everything.  Typed values come back canonical (007 -> 7).
     """
     store = ox.Store()
     store.bulk_load(input=io.BufferedReader(_NTriplesStream(data), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
