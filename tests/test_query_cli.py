@@ -131,3 +131,18 @@ def test_load_then_query_uses_the_store(ttl, tmp_path):
     assert run("query", *args).stdout == by_rdflib.stdout
     missing = run("load", "--graph", str(tmp_path / "none.ttl"))
     assert missing.exit_code == 4 and "graph file not found" in missing.stderr
+
+
+def test_querying_does_not_load_the_extractor(ttl):
+    """A query starts in a fraction of a second: jieba and the extraction rules stay unloaded."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom zgc_graph.cli import main\n"
+             f"main(['query', '--name', 'people', '--graph', {str(ttl)!r}], standalone_mode=False)\n"
+             "print(sorted(m for m in ('jieba', 'zgc_graph.extract.mentions', 'zgc_graph.api') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    *rows, loaded = result.stdout.strip().splitlines()
+    assert any("周明远" in row for row in rows), result.stdout
+    assert loaded == "[]"
