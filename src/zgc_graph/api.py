@@ -17,7 +17,6 @@ from rdflib import Graph
 
 from .evaluate import EvaluationReport, evaluate, format_report  # noqa: F401  (re-export)
 from .export import get_exporter
-from .export.parallel import write_outputs
 from .extract.resolve import merge_documents
 from .graph.build import Fact, build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)
@@ -28,7 +27,7 @@ from .memo import load_memos, save_memos
 from .models import Corpus
 from .outlock import locked_output
 from .query import GraphStats, QueryResult, format_result, graph_stats, run_query  # noqa: F401  (re-export)
-from .runner import CACHE_DIRNAME, Progress, default_jobs, extract_documents
+from .runner import CACHE_DIRNAME, Progress, extract_documents
 
 DEFAULT_FORMATS = ("turtle", "html")
 
@@ -109,9 +108,7 @@ def build(paths: Sequence[Path | str] = ("seeds",), out_dir: Path | str = "out",
     Everything is computed before anything is written; each file is then
     replaced atomically under a lock, so a failed, invalid or interrupted build
     leaves the previous outputs as they were.  `jobs`, `progress`, `status`: see
-    `extract_corpus`; with two or more jobs the first format is written while a
-    forked process writes the others (see `export.parallel`); `use_cache` keeps
-    extractions in out_dir/.zgc-cache/;
+    `extract_corpus`; `use_cache` keeps extractions in out_dir/.zgc-cache/;
     `timings`, when given, receives seconds per stage (ingest, extract, merge,
     graph, validate, then one per format).
     """
@@ -141,9 +138,14 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
                 f"{first.focus_label} {first.path or ''}: {first.message} "
                 f"(outputs not written; --no-validate writes them anyway)")
     exporters = [get_exporter(name) for name in formats]
-    with locked_output(Path(out_dir)) as out:
-        outputs = write_outputs(graph, out, exporters, parallel=(jobs or default_jobs()) > 1,
-                                timings=clock.timings, announce=clock.status)
+    out = Path(out_dir)
+    outputs: dict[str, Path] = {}
+    with locked_output(out):
+        for exporter in exporters:
+            target = out / f"zgc{exporter.suffix}"
+            with clock.stage(exporter.name, f"writing {target}"):
+                exporter.write(graph, target)
+            outputs[exporter.name] = target
     if cache_dir is not None:
         save_memos(cache_dir, corpus.entities.values())
     by_type = Counter(e.type.value for e in corpus.entities.values())

@@ -70,8 +70,7 @@ class ProgressLine:
               help="Drop relations found with a lower confidence.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the built graph.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes working in parallel: extracting documents, then writing two outputs at a time  "
-                   "[default: every core].")
+              help="Processes extracting documents in parallel  [default: every core].")
 @click.option("--no-cache", is_flag=True,
               help="Extract every document again instead of reusing OUT/.zgc-cache/ (nor updating it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
