@@ -19,10 +19,14 @@ from validate_fixtures import (DOC, MEMBERSHIP, TEXT, ZGC, ZGCR, add_statement, 
                                stmt)
 from zgc_graph.errors import GraphFileError
 from zgc_graph.graph import validate as validate_module
+from zgc_graph.graph.ontology import load_shapes
+from zgc_graph.graph.shacl_bulk import split_shapes
+from zgc_graph.graph.shacl_core import core_checks, shapes_to_recheck
 from zgc_graph.graph.validate import ValidationReport, validate
 from zgc_graph.graph.vocab import ORG, SPARQL_PREFIXES
 
 WHOLE_GRAPH = "https://w3id.org/zgc-graph/ontology"
+SHAPES = Namespace("https://w3id.org/zgc-graph/shapes#")
 # a plain Namespace: pytest probes module attributes, and rdflib's XSD warns on unknown names
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
@@ -347,6 +351,7 @@ def _pyshacl_alone(g: Graph, monkeypatch) -> ValidationReport:
     """The report of pySHACL running every constraint, the SPARQL ones once per focus node."""
     with monkeypatch.context() as patched:
         patched.setattr(validate_module, "split_shapes", lambda shapes: (shapes, ()))
+        patched.setattr(validate_module, "core_checks", lambda shapes: ())
         return validate(g)
 
 
@@ -465,3 +470,29 @@ def test_empty_file_and_folder_are_refused(tmp_path):
         validate(empty)
     with pytest.raises(GraphFileError, match="not a file"):
         validate(tmp_path)
+
+
+@pytest.mark.parametrize("mutate", [m for _, m in AGREEMENT], ids=[i for i, _ in AGREEMENT])
+def test_core_screen_flags_exactly_the_shapes_pyshacl_reports(mutate, monkeypatch):
+    """Shapes the whole-graph screen passes are not checked again: it must flag every shape that
+    pySHACL would report, and on these graphs no other (or the screen would save nothing)."""
+    g = conforming_graph()
+    mutate(g)
+    checks = core_checks(split_shapes(load_shapes())[0])
+    screened = {check.shape for check in checks if check.tests}  # the others' SPARQL constraints ran whole
+    flagged = shapes_to_recheck(checks, validate_module._target_graph(g))
+    reported = {SHAPES[v.source_shape.removeprefix("zgcsh:")] for v in _pyshacl_alone(g, monkeypatch).violations}
+    assert flagged == reported & screened
+
+
+def test_a_conforming_graph_never_reaches_pyshacl(monkeypatch):
+    """Every shape in ontology/shapes.ttl is screened on Oxigraph: pySHACL (one focus node at a
+    time, most of a large validation's time) runs only when something is wrong."""
+    def no_pyshacl(*args):
+        raise AssertionError("pySHACL ran on a conforming graph")
+
+    monkeypatch.setattr(validate_module, "_pyshacl", no_pyshacl)
+    assert validate(conforming_graph()).conforms
+    g = conforming_graph()
+    _second_preflabel(g)
+    assert not validate(g).conforms  # a SPARQL shape: still no pySHACL

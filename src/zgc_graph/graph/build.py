@@ -148,6 +148,10 @@ class TripleTable(SimpleMemory):
                     and (o is None or to is o or to == o):
                 yield triple, no_contexts
 
+    def with_predicate(self, predicate: Node) -> list[tuple[Node, Node, Node]]:
+        """The triples of one predicate: the by-predicate index's own list, not to be modified."""
+        return self._index(1).get(predicate, [])
+
     def stored_triples(self):
         """The triple tuples themselves, for a writer that reads the whole graph without copying it."""
         return iter(self._triples)

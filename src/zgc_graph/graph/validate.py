@@ -1,7 +1,10 @@
 """Check a graph against the SHACL shapes in `ontology/shapes.ttl`.
 
 The SHACL-SPARQL constraints run once per shape over the whole graph on
-Oxigraph (see `shacl_bulk.py`), the other constraints in pySHACL.  pySHACL
+Oxigraph (see `shacl_bulk.py`).  The core constraints are screened over the
+whole graph first (`shacl_core.py`): only the shapes the screen flags, and
+those it cannot read, are then checked by pySHACL, which writes their
+results.  pySHACL
 runs without inference: RDFS would infer, from the ranges in the
 ontology, exactly the types the domain/range shapes are meant to check.
 Class membership still follows `rdfs:subClassOf*`, because the ontology's own
@@ -27,6 +30,7 @@ from ..errors import GraphFileError, ZgcError
 from .build import TripleTable
 from .ontology import ONTOLOGY_IRI, load_ontology, load_shapes, read_graph
 from .shacl_bulk import run_bulk, split_shapes
+from .shacl_core import core_checks, has_shapes, shapes_to_recheck, without_shapes
 from .vocab import PREFIXES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -81,10 +85,19 @@ def validate(data: Graph | Path | str) -> ValidationReport:
     target = _target_graph(graph)
     shapes, bulk = split_shapes(load_shapes())
     bulk_results = Graph()
-    try:  # first, so that Oxigraph's copy of the data is gone before pySHACL starts
+    try:  # first, so that Oxigraph's copy of the data is gone before the rest starts
         found = run_bulk(bulk, target, bulk_results)
     except (SyntaxError, ValueError, TypeError):  # a term Oxigraph refuses: pySHACL checks everything
-        shapes, found = load_shapes(), 0
+        shapes, found, bulk_results = load_shapes(), 0, Graph()
+    checks = core_checks(shapes)
+    shapes = without_shapes(shapes, {check.shape for check in checks} - shapes_to_recheck(checks, target))
+    conforms, results = _pyshacl(target, shapes) if has_shapes(shapes) else (True, Graph())
+    violations = sorted(_violations(results, graph) + _violations(bulk_results, graph), key=Violation.sort_key)
+    return ValidationReport(conforms=conforms and not found, violations=violations, triples=len(graph),
+                            source=source)
+
+
+def _pyshacl(target: Graph, shapes: Graph) -> tuple[bool, Graph]:
     with _quiet_pyshacl():
         from pyshacl import validate as shacl_validate  # 0.2 s to import: only when validating
 
@@ -94,9 +107,7 @@ def validate(data: Graph | Path | str) -> ValidationReport:
         )
     if not isinstance(results, Graph):  # pySHACL returns its ValidationFailure instead of a report
         raise ZgcError(f"SHACL validation could not run: {text.splitlines()[0] if text else results}")
-    violations = sorted(_violations(results, graph) + _violations(bulk_results, graph), key=Violation.sort_key)
-    return ValidationReport(conforms=bool(conforms) and not found, violations=violations, triples=len(graph),
-                            source=source)
+    return bool(conforms), results
 
 
 class _PreparedQueryGraph(Graph):
