@@ -137,8 +137,12 @@ def _bcp47_case(tag: str) -> str:
     return "-".join(out)
 
 
-def to_rdflib(term) -> Node | None:
-    """pyoxigraph term -> the rdflib term rdflib's own parser would have produced."""
+def to_rdflib(term, *, canonical: bool = True) -> Node | None:
+    """pyoxigraph term -> the rdflib term rdflib's own parser would have produced.
+
+    `canonical` writes decimals in canonical form, as a store gives them back
+    (1.50 -> 1.5); a parser keeps them as written.
+    """
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -152,7 +156,7 @@ def to_rdflib(term) -> Node | None:
         if datatype == _XSD_STRING:
             return Literal(term.value)
         value = term.value
-        if datatype == str(XSD.decimal):
+        if canonical and datatype == str(XSD.decimal):
             value = canonical_decimal(value) or value
         return Literal(value, datatype=URIRef(datatype))
     raise QueryError(f"query: cannot convert {type(term).__name__} results (RDF-star is not supported)")
