@@ -496,3 +496,19 @@ def test_a_conforming_graph_never_reaches_pyshacl(monkeypatch):
     g = conforming_graph()
     _second_preflabel(g)
     assert not validate(g).conforms  # a SPARQL shape: still no pySHACL
+
+
+def test_shapes_the_screen_cannot_read_are_left_to_pyshacl():
+    """A shape added to shapes.ttl with a constraint or path the screen does not know is never
+    passed by it: it stays in the shapes pySHACL checks."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:Known a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:minCount 1 .
+        ex:NestedShape a sh:NodeShape ; sh:targetClass ex:C ; sh:node ex:Other .
+        ex:InversePath a sh:PropertyShape ; sh:targetClass ex:C ; sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 .
+        ex:Equals a sh:PropertyShape ; sh:targetClass ex:C ; sh:path ex:p ; sh:equals ex:q .
+        ex:AlsoAClass a sh:NodeShape, rdfs:Class ; sh:targetNode ex:a ; sh:nodeKind sh:IRI .
+        ex:Other a sh:NodeShape ; sh:targetNode ex:a ; sh:nodeKind sh:IRI .
+    """, format="turtle")
+    assert [str(check.shape) for check in core_checks(shapes)] == ["https://example.org/Known"]

@@ -124,7 +124,8 @@ def has_shapes(shapes: Graph) -> bool:
 # -- reading a shape ---------------------------------------------------------------
 
 def _check(shapes: Graph, shape: URIRef) -> CoreCheck:
-    if any(p not in _DESCRIPTIVE and p not in _CONSTRAINTS for p in shapes.predicates(shape)):
+    if any(p not in _DESCRIPTIVE and p not in _CONSTRAINTS for p in shapes.predicates(shape)) \
+            or (shape, RDF.type, RDFS.Class) in shapes:  # its own instances are focus nodes too: pySHACL
         raise _Unsupported
     path = shapes.value(shape, SH.path)
     if path is not None and not isinstance(path, URIRef):
