@@ -164,13 +164,16 @@ def _seed_entity_check(corpus, seed: list[list[str]]) -> dict:
 
 
 def child_validate(turtle: str) -> dict:
+    """`zgc-graph validate FILE`: the file read into the build's store (timed apart), then validated."""
     from zgc_graph import api
-    from zgc_graph.query import read_turtle
+    from zgc_graph.graph.build import TripleTable
+    from zgc_graph.graph.ontology import read_graph
 
-    graph = read_turtle(Path(turtle))
     started = time.perf_counter()
+    graph = read_graph(Path(turtle), store=TripleTable())
+    parsed = time.perf_counter()
     report = api.validate(graph)
-    return {"seconds": time.perf_counter() - started, "conforms": report.conforms,
+    return {"seconds": time.perf_counter() - parsed, "parse_s": parsed - started, "conforms": report.conforms,
             "violations": len(report.violations)}
 
 
@@ -440,7 +443,8 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
         print(f"  stages (s)   {fmt_stages(inc['timings'])}")
     if n <= args.validate_max:
         val, _, _ = run_child(["validate", str(graph)])
-        print(f"validate       {val['seconds']:8.2f} s  SHACL, conforms: {val['conforms']} ({val['violations']} violations)")
+        print(f"validate       {val['seconds']:8.2f} s  SHACL, conforms: {val['conforms']} ({val['violations']} violations); "
+              f"reading the Turtle file before it {val['parse_s']:.2f} s, as zgc-graph validate does")
         result["validate"] = val
 
     if n >= args.query_min:
