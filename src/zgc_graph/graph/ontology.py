@@ -79,7 +79,7 @@ def _parse_with_oxigraph(path: Path, fmt: ox.RdfFormat, store: Store | None) -> 
     1,000-article graph; Oxigraph's takes seconds, and each distinct term is
     converted once.  Language tags come back in their canonical case (zh-CN,
     en-GB), which RDF compares as equal to any other.  Whatever Oxigraph
-    refuses (an IRI with a space, a relative IRI) is left to rdflib, whose
+    refuses (an IRI with a space, an RDF-star triple) is left to rdflib, whose
     reading and errors are the reference.
     """
     from ..store import to_rdflib  # the store module needs this one's package first
