@@ -22,8 +22,6 @@ from typing import Iterator
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from ..errors import GraphFileError, ZgcError
@@ -126,7 +124,9 @@ class _PreparedQueryGraph(Graph):
 
 
 @lru_cache(maxsize=64)
-def _prepare(text: str) -> Query:
+def _prepare(text: str):
+    from rdflib.plugins.sparql import prepareQuery  # 0.2 s to import: only when pySHACL runs SPARQL
+
     return prepareQuery(text)
 
 
