@@ -69,6 +69,7 @@ def read_graph(path: Path, what: str = "graph file", fmt: str | None = None, sto
     return graph
 
 
+_BATCH = 50_000  # triples converted and added at a time
 _OXIGRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES}
 
 
@@ -82,7 +83,7 @@ def _parse_with_oxigraph(path: Path, fmt: ox.RdfFormat, store: Store | None) -> 
     refuses (an IRI with a space, an RDF-star triple) is left to rdflib, whose
     reading and errors are the reference.
     """
-    from ..store import to_rdflib  # the store module needs this one's package first
+    from ..store import to_rdflib  # imported here: store imports query, which imports this package
 
     graph = Graph() if store is None else Graph(store=store)
     add = getattr(graph.store, "add_triples", None)
@@ -96,13 +97,15 @@ def _parse_with_oxigraph(path: Path, fmt: ox.RdfFormat, store: Store | None) -> 
 
     try:
         triples = ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri())
-        while batch := [(term(t.subject), term(t.predicate), term(t.object)) for t in islice(triples, 50_000)]:
+        while batch := [(term(t.subject), term(t.predicate), term(t.object)) for t in islice(triples, _BATCH)]:
             if add is not None:
                 add(batch)
             else:
                 for triple in batch:
                     graph.add(triple)
     except (SyntaxError, ValueError, OSError, ZgcError):
+        if store is not None:  # the caller's store: rdflib starts it afresh
+            graph.remove((None, None, None))
         return None
     for prefix, namespace in triples.prefixes.items():  # as rdflib's parser binds them
         graph.bind(prefix, namespace)

@@ -4,9 +4,8 @@ The SHACL-SPARQL constraints run once per shape over the whole graph on
 Oxigraph (see `shacl_bulk.py`).  The core constraints are screened over the
 whole graph first (`shacl_core.py`): only the shapes the screen flags, and
 those it cannot read, are then checked by pySHACL, which writes their
-results.  pySHACL
-runs without inference: RDFS would infer, from the ranges in the
-ontology, exactly the types the domain/range shapes are meant to check.
+results.  pySHACL runs without inference: RDFS would infer, from the ranges
+in the ontology, exactly the types the domain/range shapes are meant to check.
 Class membership still follows `rdfs:subClassOf*`, because the ontology's own
 triples are in the data graph (built graphs include them; for other graphs
 the ontology is mixed in).  The report is returned as data; nothing prints.
