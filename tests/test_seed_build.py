@@ -147,3 +147,32 @@ def test_the_console_script_prints_its_summary_and_exits_zero_through_a_pipe(tmp
     assert done.returncode == 0, done.stderr
     assert "1 documents" in done.stdout and done.stdout.rstrip().endswith("zgc.html")
     assert (tmp_path / "out" / "zgc.ttl").stat().st_size > 0
+
+
+def test_cli_build_writes_only_the_formats_asked_for(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("北京星河科技集团牵头成立星河智能制造创新联合体。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(docs), "--out", str(out), "--no-validate",
+                                       "--format", "nt", "-f", "graphml"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["zgc.graphml", "zgc.nt"]
+    g = Graph()
+    g.parse(out / "zgc.nt", format="nt")
+    assert "北京星河科技集团" in related(g, "leads", "星河智能制造创新联合体")
+
+
+def test_cli_build_with_an_unknown_format_stops_before_extracting(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("北京星河科技集团牵头成立星河智能制造创新联合体。", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "zgc.ttl").write_text("previous build", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(docs), "--out", str(out), "--format", "turtel"])
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "turtel" in lines[0] and "turtle" in lines[0]
+    assert (out / "zgc.ttl").read_text(encoding="utf-8") == "previous build"
+    assert not (out / ".zgc-cache").exists()  # nothing was extracted

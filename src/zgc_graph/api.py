@@ -22,7 +22,7 @@ from .graph.build import Fact, build_graph
 from .graph.validate import ValidationReport, Violation, validate  # noqa: F401  (re-export)
 from .ingest import SkippedFile, read_documents
 from .collector import collector_paused
-from .errors import ValidationFailed
+from .errors import ValidationFailed, ZgcError
 from .memo import load_memos, save_memos
 from .models import Corpus
 from .outlock import locked_output
@@ -121,6 +121,9 @@ def build(paths: Sequence[Path | str] = ("seeds",), out_dir: Path | str = "out",
 def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, jobs, use_cache, progress,
            clock: _StageClock) -> BuildReport:
     started = time.perf_counter()
+    exporters = [get_exporter(name) for name in dict.fromkeys(formats)]  # a mistyped name fails before the work
+    if not exporters:
+        raise ZgcError("no output format given: nothing would be written")
     cache_dir = Path(out_dir) / CACHE_DIRNAME if use_cache else None
     if cache_dir is not None:
         load_memos(cache_dir)
@@ -137,7 +140,6 @@ def _build(paths, out_dir, *, formats, strict, min_confidence, validate_graph, j
                 f"the built graph breaks {len(report.violations)} SHACL constraint(s), first: "
                 f"{first.focus_label} {first.path or ''}: {first.message} "
                 f"(outputs not written; --no-validate writes them anyway)")
-    exporters = [get_exporter(name) for name in formats]
     out = Path(out_dir)
     outputs: dict[str, Path] = {}
     with locked_output(out):

@@ -73,15 +73,18 @@ class ProgressLine:
               help="Processes extracting documents in parallel  [default: every core].")
 @click.option("--no-cache", is_flag=True,
               help="Extract every document again instead of reusing OUT/.zgc-cache/ (nor updating it).")
+@click.option("--format", "-f", "formats", metavar="NAME", multiple=True,
+              help="An output to write, repeatable (see `zgc-graph export --list`)  [default: turtle, html].")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def command(paths: tuple[Path, ...], out_dir: Path, strict: bool, min_confidence: float, no_validate: bool,
-            jobs: int | None, no_cache: bool, quiet: bool) -> None:
+            jobs: int | None, no_cache: bool, formats: tuple[str, ...], quiet: bool) -> None:
     """Build the knowledge graph from PATHS (files or folders; default: seeds/)."""
     skip_teardown()
     progress = ProgressLine(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        report = api.build(paths or (Path("seeds"),), out_dir, strict=strict, min_confidence=min_confidence,
+        report = api.build(paths or (Path("seeds"),), out_dir, formats=formats or api.DEFAULT_FORMATS,
+                           strict=strict, min_confidence=min_confidence,
                            validate_graph=not no_validate, jobs=jobs, use_cache=not no_cache, progress=progress,
                            status=progress.status if progress is not None else None)
     finally:
