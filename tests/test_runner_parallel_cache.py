@@ -106,6 +106,20 @@ def test_added_or_changed_document_is_the_only_one_extracted(corpus, tmp_path, c
     assert turtle.encode() == _build([corpus], tmp_path / "fresh", jobs=1, use_cache=False)
 
 
+def test_the_cache_keeps_only_the_documents_of_the_last_build(corpus, tmp_path, counted):
+    """An edited or removed document's old extraction is dropped, so the cache does not grow with every edit."""
+    out = tmp_path / "out"
+    _build([corpus], out, jobs=1)
+    (corpus / "b-hengyuan.txt").write_text(PARAGRAPHS["b-hengyuan.txt"] + "恒远半导体集团今年将扩大招聘。\n",
+                                           encoding="utf-8")
+    (corpus / "c-policy.txt").unlink()
+    _build([corpus], out, jobs=1)
+    assert len(_entries(out)) == 2
+    counted.clear()
+    _build([corpus], out, jobs=1)
+    assert counted == []  # and what is kept is what the build reads
+
+
 def _entries(out: Path) -> list[Path]:
     """The extraction entries (one per document, in a folder named by the extractor's fingerprint)."""
     return sorted((out / runner.CACHE_DIRNAME).glob("*/*.pickle"))

@@ -108,16 +108,27 @@ def _read_entry(path: Path, doc: SourceDocument) -> DocumentExtraction | None:
     return _loads(data, doc)
 
 
-def _prune_stale(cache_dir: Path) -> None:
-    """Entries made by another extractor version are never read again: remove them."""
+def _prune(cache_dir: Path, used: set[Path]) -> None:
+    """Keep the entries of this build only, like the decoded texts and memos beside them.
+
+    Entries made by another extractor version are never read again; those of an
+    edited or removed document would only pile up.  Temporary files of a writer
+    still at work are left alone.
+    """
     current = extractor_fingerprint()[:16]
     try:
         folders = [p for p in Path(cache_dir).iterdir() if p.is_dir() and p.name != current]
+        unused = [p for p in (Path(cache_dir) / current).glob("*.pickle") if p not in used]
     except OSError:
         return
     for folder in folders:
         if len(folder.name) == 16 and all(c in "0123456789abcdef" for c in folder.name):
             shutil.rmtree(folder, ignore_errors=True)
+    for entry in unused:
+        try:
+            entry.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 # -- workers ---------------------------------------------------------------------
@@ -227,5 +238,5 @@ def extract_documents(documents: Sequence[SourceDocument], *, jobs: int | None =
                     raise RuntimeError(f"worker returned an unreadable extraction for {documents[index].path}")
                 finished(index, extraction)
     if cache_dir is not None:
-        _prune_stale(Path(cache_dir))
+        _prune(Path(cache_dir), {path for path in paths if path is not None})
     return results  # type: ignore[return-value]
