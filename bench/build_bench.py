@@ -7,6 +7,8 @@ For each N (default 1, 100, 1000) it makes a corpus with `bench/corpus.py` and r
   `jieba.lcut` over exactly the same file texts, timed in this run before and
   after the build, with the ratio of the build to the mean of the two (the
   machine's speed drifts over minutes; the mean is jieba's speed around the build);
+* the same cold build with validation on, as `zgc-graph build` runs by default
+  (up to --default-max documents): its wall time, ratio and peak memory;
 * time per stage (ingest, extract = mentions+resolve+relations over all
   workers, merge, graph, turtle, html) and a split of extraction into its
   phases, timed in-process on a sample of documents;
@@ -122,13 +124,14 @@ def run_child(args: list[str]) -> tuple[dict, float, float]:
 
 # -- child modes (run in a fresh process) ---------------------------------------
 
-def child_build(corpus: str, out: str, jobs: int, formats: str, use_cache: bool, seed_names: str | None) -> dict:
+def child_build(corpus: str, out: str, jobs: int, formats: str, use_cache: bool, seed_names: str | None,
+                validate: bool = False) -> dict:
     from zgc_graph import api
     from zgc_graph.collector import leave_paused
 
     leave_paused()  # as the console script's build does: the process ends right after
     timings: dict[str, float] = {}
-    report = api.build([corpus], out, formats=formats.split(","), validate_graph=False, jobs=jobs,
+    report = api.build([corpus], out, formats=formats.split(","), validate_graph=validate, jobs=jobs,
                        use_cache=use_cache, timings=timings)
     answer = {
         "timings": timings, "seconds": report.seconds, "triples": report.triples, "documents": report.documents,
@@ -329,8 +332,9 @@ def _oxigraph_answerer(turtle: str):
 def child_main(argv: list[str]) -> None:
     mode, *rest = argv
     if mode == "build":
-        corpus, out, jobs, formats, cache, seed_names = rest
-        answer = child_build(corpus, out, int(jobs), formats, cache == "cache", seed_names or None)
+        corpus, out, jobs, formats, cache, seed_names, *validate = rest
+        answer = child_build(corpus, out, int(jobs), formats, cache == "cache", seed_names or None,
+                             validate == ["validate"])
     elif mode == "validate":
         answer = child_validate(rest[0])
     elif mode == "queries":
@@ -391,6 +395,11 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
           flush=True)
     fmt = ",".join(formats)
     build, wall, pss = run_child(["build", str(corpus), str(out), str(args.jobs), fmt, "cache", str(seed_names_file)])
+    default = None
+    if n <= args.default_max:  # what `zgc-graph build` does with no options: validation on
+        default = run_child(["build", str(corpus), str(work / "out-default"), str(args.jobs), fmt, "nocache", "",
+                             "validate"])
+        shutil.rmtree(work / "out-default", ignore_errors=True)
     # this machine's speed drifts by 10-30% over minutes: time jieba again after the build, and compare
     # the build with the mean of the two, the jieba speed around the time of the build
     jieba_after, _ = jieba_baseline(files)
@@ -415,6 +424,12 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
               + (f"; e.g. split {seed['split_examples']}" if seed["split"] else "")
               + (f"; e.g. merged {seed['merged_examples']}" if seed["merged"] else ""))
     result = {"n": n, "chars": chars, "jieba": jieba_s, "wall": wall, "ratio": ratio, "pss": pss, "build": build}
+    if default is not None:
+        d_build, d_wall, d_pss = default
+        result["default"] = {"ratio": d_wall / jieba_s, "pss": d_pss}
+        print(f"default build  {d_wall:8.2f} s  wall, the same with SHACL validation on, as `zgc-graph build` does: "
+              f"ratio {d_wall / jieba_s:.2f}, peak {d_pss:.0f} MiB summed PSS")
+        print(f"  stages (s)   {fmt_stages(d_build['timings'])}")
 
     phases, _, _ = run_child(["phases", str(corpus), str(min(n, args.phase_sample))])
     total = phases["seconds"]
@@ -487,10 +502,14 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
 
 
 def summary(r: dict) -> str:
-    parts = [f"N={r['n']} ({r['chars'] / 1e6:.2f}M chars): build {r['wall']:.1f} s vs jieba {r['jieba']:.1f} s "
-             f"(mean of before and after) = "
-             f"{r['ratio']:.2f}x (<= {TARGET_RATIO:g}: {'ok' if r['ratio'] <= TARGET_RATIO else 'MISSED'})",
-             f"peak {r['pss']:.0f} MiB (< {TARGET_MEMORY_MIB}: {'ok' if r['pss'] < TARGET_MEMORY_MIB else 'MISSED'})"]
+    def verdict(ratio: float, pss: float) -> str:
+        return (f"{ratio:.2f}x (<= {TARGET_RATIO:g}: {'ok' if ratio <= TARGET_RATIO else 'MISSED'}), peak {pss:.0f} MiB "
+                f"(< {TARGET_MEMORY_MIB}: {'ok' if pss < TARGET_MEMORY_MIB else 'MISSED'})")
+
+    parts = [f"N={r['n']} ({r['chars'] / 1e6:.2f}M chars): build --no-validate {r['wall']:.1f} s vs jieba "
+             f"{r['jieba']:.1f} s (mean of before and after) = {verdict(r['ratio'], r['pss'])}"]
+    if "default" in r:
+        parts.append(f"with validation (the default) {verdict(r['default']['ratio'], r['default']['pss'])}")
     if "incremental" in r:
         ok = r["incremental"] < TARGET_INCREMENTAL
         parts.append(f"incremental {r['incremental']:.1%} (< {TARGET_INCREMENTAL:.0%}: {'ok' if ok else 'MISSED'})")
@@ -521,6 +540,8 @@ def main() -> None:
     parser.add_argument("--formats", default="turtle,html", help="formats to build (ones not registered are skipped)")
     parser.add_argument("--validate-max", type=int, default=100, help="run SHACL validation up to this N")
     parser.add_argument("--identity-max", type=int, default=1000, help="compare --jobs 1 Turtle up to this N")
+    parser.add_argument("--default-max", type=int, default=1000,
+                        help="also time a cold build with validation on (the command's default) up to this N")
     parser.add_argument("--query-min", type=int, default=100, help="time queries and check the contract from this N")
     parser.add_argument("--contract-raw-max", type=int, default=1,
                         help="also run check_contract.py as shipped up to this N (its rdflib queries take ~23 s "

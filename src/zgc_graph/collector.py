@@ -1,9 +1,11 @@
 """Pausing the cyclic garbage collector around work on large graphs."""
 from __future__ import annotations
 
+import ctypes
 import gc
 from contextlib import contextmanager
-from typing import Iterator
+from functools import lru_cache
+from typing import Callable, Iterator
 
 _resume = True
 
@@ -35,3 +37,25 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled and _resume:
             gc.enable()
+
+
+def return_freed_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc; elsewhere nothing happens).
+
+    Oxigraph's copy of a 1,000-document graph for validation is ~450 MB of small
+    native allocations.  Once it is dropped, glibc keeps those pages for later C
+    allocations, but Python takes memory for its objects from separate mappings,
+    so the stages after validation (the screen, Turtle, HTML) would grow on top
+    of them: 1.05 GB instead of 0.58 GB resident when the Turtle writer starts.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # the process's C library: glibc has it, musl and others not
+    except (OSError, AttributeError, TypeError):
+        return None

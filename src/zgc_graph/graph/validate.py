@@ -23,6 +23,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 from rdflib.term import Node
 
+from ..collector import return_freed_memory
 from ..errors import GraphFileError, ZgcError
 from .build import TripleTable
 from .ontology import ONTOLOGY_IRI, load_ontology, load_shapes, read_graph
@@ -86,6 +87,7 @@ def validate(data: Graph | Path | str) -> ValidationReport:
         found = run_bulk(bulk, target, bulk_results)
     except (SyntaxError, ValueError, TypeError):  # a term Oxigraph refuses: pySHACL checks everything
         shapes, found, bulk_results = load_shapes(), 0, Graph()
+    return_freed_memory()  # Oxigraph's copy
     checks = core_checks(shapes)
     shapes = without_shapes(shapes, {check.shape for check in checks} - shapes_to_recheck(checks, target))
     conforms, results = _pyshacl(target, shapes) if has_shapes(shapes) else (True, Graph())
