@@ -20,7 +20,7 @@ from validate_fixtures import (DOC, MEMBERSHIP, TEXT, ZGC, ZGCR, add_statement, 
 from zgc_graph.errors import GraphFileError
 from zgc_graph.graph import validate as validate_module
 from zgc_graph.graph.ontology import load_shapes
-from zgc_graph.graph.shacl_bulk import split_shapes
+from zgc_graph.graph.shacl_bulk import oxigraph_store, split_shapes
 from zgc_graph.graph.shacl_core import core_checks, shapes_to_recheck
 from zgc_graph.graph.validate import ValidationReport, validate
 from zgc_graph.graph.vocab import ORG, SPARQL_PREFIXES
@@ -378,6 +378,24 @@ def test_whole_graph_sparql_checks_report_what_pyshacl_reports(mutate, monkeypat
     if mutate is _two_wrong_labels_and_an_unbacked_relation:
         assert {v.source_shape for v in ours.violations} == {
             "zgcsh:EntityPrefLabel", "zgcsh:EntityLabelRepeatsPrefLabel", "zgcsh:RelationEvidence"}
+
+
+def test_oxigraph_copy_is_the_same_graph_whatever_its_batches():
+    """Oxigraph reads the data in batches; a blank node's triples in different batches must stay one node."""
+    ex = Namespace("http://example.org/")
+    g = Graph()
+    items = [BNode() for _ in range(3)]
+    g.add((ex.start, ex.list, items[0]))
+    for n, (item, after) in enumerate(zip(items, [*items[1:], RDF.nil])):
+        g.add((ex[f"filler{n}"], ex.p, Literal(n)))  # pushes the list's triples into different batches
+        g.add((item, RDF.first, Literal(n)))
+        g.add((item, RDF.rest, after))
+    count = "SELECT (COUNT(?x) AS ?n) WHERE { <http://example.org/start> <http://example.org/list>/<%s>*/<%s> ?x }" % (
+        RDF.rest, RDF.first)
+    for batch in (2, 50_000):
+        store = oxigraph_store(g, batch=batch)
+        assert len(store) == len(g)
+        assert int(next(iter(store.query(count)))["n"].value) == 3
 
 
 def test_graph_without_ontology_triples_is_validated_with_the_ontology_mixed_in():
