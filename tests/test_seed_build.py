@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 
 from zgc_graph import api
 from zgc_graph.cli import main
+from zgc_graph.errors import ZgcError
 from zgc_graph.graph.vocab import SPARQL_PREFIXES
 
 from conftest import REPO, SEEDS
@@ -176,3 +177,11 @@ def test_cli_build_with_an_unknown_format_stops_before_extracting(tmp_path):
     assert len(lines) == 1 and "turtel" in lines[0] and "turtle" in lines[0]
     assert (out / "zgc.ttl").read_text(encoding="utf-8") == "previous build"
     assert not (out / ".zgc-cache").exists()  # nothing was extracted
+
+
+def test_a_library_build_with_no_format_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("北京星河科技集团牵头成立星河智能制造创新联合体。", encoding="utf-8")
+    with pytest.raises(ZgcError, match="no output format"):
+        api.build([docs], tmp_path / "out", formats=())
