@@ -1,6 +1,8 @@
 """The segmenter gives exactly jieba's words, whichever backend cuts the Han runs."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import jieba
@@ -61,3 +63,32 @@ def test_dictionary_tags_are_jieba_possegs():
     import jieba.posseg
 
     assert tokens._tags() == jieba.posseg.dt.word_tag_tab
+
+
+RELEASE = """
+from zgc_graph.collector import return_freed_memory
+from zgc_graph.extract import tokens
+
+
+def resident_mib():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) // 1024
+
+
+text = "中关村科技园区管理委员会印发《关于支持创新联合体建设的若干措施》，小米集团牵头组建3C智能制造创新联合体。"
+words = [token.text for token in tokens.segment(text * 20)]
+loaded = resident_mib()
+tokens.release_dictionaries()
+return_freed_memory()
+released = resident_mib()
+again = [token.text for token in tokens.segment(text * 20)]
+print(loaded, released, again == words)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_releasing_the_dictionaries_gives_their_memory_back_and_the_next_cut_the_same_words():
+    done = subprocess.run([sys.executable, "-c", RELEASE], capture_output=True, text=True, timeout=120)
+    loaded, released, same = done.stdout.split()
+    assert int(loaded) - int(released) > 80, (loaded, released)
+    assert same == "True"

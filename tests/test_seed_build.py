@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+import jieba
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from zgc_graph import api
 from zgc_graph.cli import main
-from zgc_graph.errors import ZgcError
+from zgc_graph.errors import ValidationFailed, ZgcError
 from zgc_graph.graph.vocab import SPARQL_PREFIXES
 
 from conftest import REPO, SEEDS
@@ -185,3 +186,40 @@ def test_a_library_build_with_no_format_is_refused(tmp_path):
     (docs / "a.txt").write_text("北京星河科技集团牵头成立星河智能制造创新联合体。", encoding="utf-8")
     with pytest.raises(ZgcError, match="no output format"):
         api.build([docs], tmp_path / "out", formats=())
+
+
+def _undeclared_property_added(build_graph):
+    """build_graph, with a triple no shape allows: a zgc: property the ontology does not declare."""
+    def broken(corpus, **kwargs):
+        g = build_graph(corpus, **kwargs)
+        g.add((URIRef("https://w3id.org/zgc-graph/resource/x"), URIRef("https://w3id.org/zgc-graph/ontology#madeUp"),
+               Literal("1")))
+        return g
+    return broken
+
+
+@pytest.mark.parametrize("formats", [("turtle", "html"), ("html",)])
+def test_a_build_whose_graph_breaks_a_shape_leaves_the_previous_outputs(tmp_path, monkeypatch, formats):
+    # with Turtle asked for, it is written (and read by Oxigraph) before validation ends: it must not land
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("北京星河科技集团牵头成立星河智能制造创新联合体。", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("zgc.ttl", "zgc.html"):
+        (out / name).write_text("previous build", encoding="utf-8")
+    monkeypatch.setattr(api, "build_graph", _undeclared_property_added(api.build_graph))
+    with pytest.raises(ValidationFailed, match="madeUp|not declared"):
+        api.build([docs], out, formats=formats)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".zgc-")) == ["zgc.html", "zgc.ttl"]
+    for name in ("zgc.ttl", "zgc.html"):
+        assert (out / name).read_text(encoding="utf-8") == "previous build"
+
+
+def test_a_large_build_frees_the_segmenters_and_the_next_build_is_the_same(tmp_path, monkeypatch, seed_turtle):
+    # the dictionaries are loaded again on demand: the words, hence labels and IRIs, cannot change
+    monkeypatch.setattr(api, "RELEASE_SEGMENTER_MIN_CHARS", 0)
+    first = api.build([SEEDS], tmp_path / "a", formats=("turtle",))
+    assert not jieba.dt.initialized
+    second = api.build([SEEDS], tmp_path / "b", formats=("turtle",), use_cache=False)
+    assert first.outputs["turtle"].read_bytes() == second.outputs["turtle"].read_bytes() == seed_turtle.read_bytes()

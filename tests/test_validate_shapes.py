@@ -7,6 +7,7 @@ named (no more, no fewer), on the expected node and property.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -20,7 +21,8 @@ from validate_fixtures import (DOC, MEMBERSHIP, TEXT, ZGC, ZGCR, add_statement, 
 from zgc_graph.errors import GraphFileError
 from zgc_graph.graph import validate as validate_module
 from zgc_graph.graph.ontology import load_shapes
-from zgc_graph.graph.shacl_bulk import oxigraph_store, split_shapes
+from zgc_graph.export.turtle import serialize_turtle, turtle_chunks
+from zgc_graph.graph.shacl_bulk import TurtleCopy, oxigraph_store, split_shapes
 from zgc_graph.graph.shacl_core import core_checks, shapes_to_recheck
 from zgc_graph.graph.validate import ValidationReport, validate
 from zgc_graph.graph.vocab import ORG, SPARQL_PREFIXES
@@ -396,6 +398,42 @@ def test_oxigraph_copy_is_the_same_graph_whatever_its_batches():
         store = oxigraph_store(g, batch=batch)
         assert len(store) == len(g)
         assert int(next(iter(store.query(count)))["n"].value) == 3
+
+
+@pytest.mark.parametrize("mutate", [m for _, m in AGREEMENT], ids=[i for i, _ in AGREEMENT])
+def test_a_copy_parsed_from_the_written_turtle_finds_what_a_copy_of_the_graph_finds(mutate):
+    """A build's Oxigraph reads the Turtle as it is written: the same violations as reading the graph."""
+    g = conforming_graph()
+    mutate(g)
+    with TurtleCopy() as copy:
+        assert b"".join(copy.tee(turtle_chunks(g))) == serialize_turtle(g).encode("utf-8")
+        teed = validate(g, copy=copy.take)
+    direct = validate(g)
+    assert (teed.conforms, teed.violations) == (direct.conforms, direct.violations)
+
+
+def test_a_turtle_copy_that_cannot_parse_raises_without_holding_up_the_writer(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the copy makes its pipe
+    chunks = [b"<http://example.org/a> <http://example.org/b> 1 .\n", b"not turtle at all\n" * 500_000]
+    with TurtleCopy() as copy:
+        assert sum(len(chunk) for chunk in copy.tee(chunks)) == sum(map(len, chunks))  # 9 MB: more than it buffers
+        with pytest.raises(SyntaxError):
+            copy.take()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_turtle_writer_that_fails_ends_the_copy_and_its_pipe(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def failing():
+        yield b"@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n"
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        with TurtleCopy() as copy:
+            for _chunk in copy.tee(failing()):
+                pass
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_graph_without_ontology_triples_is_validated_with_the_ontology_mixed_in():

@@ -15,6 +15,20 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
     """`atomic_write_bytes` for output produced piece by piece (a large Turtle file
     need never be held in memory whole)."""
+    staged = stage_chunks(path, chunks)
+    try:
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+
+
+def stage_chunks(path: Path | str, chunks: Iterable[bytes]) -> Path:
+    """Write `chunks` to a new temporary file beside `path`, synced to disk, and return it.
+
+    For an output that must wait for a check before it replaces `path`: the
+    caller renames it over `path` (os.replace) or removes it.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -25,13 +39,10 @@ def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
                 fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _umask() -> int:

@@ -278,7 +278,12 @@ def serialize_turtle(graph: Graph) -> str:
 
 @register("turtle", ".ttl", "Turtle 1.1 (RDF): the graph with its ontology and evidence")
 def write(graph: Graph, path: Path) -> None:
-    atomic_write_chunks(path, _encoded_batches(_Writer(graph).render()))
+    atomic_write_chunks(path, turtle_chunks(graph))
+
+
+def turtle_chunks(graph: Graph) -> Iterator[bytes]:
+    """The Turtle document as UTF-8, about a megabyte at a time."""
+    return _encoded_batches(_Writer(graph).render())
 
 
 def _encoded_batches(pieces: Iterator[str], batch: int = 1 << 20) -> Iterator[bytes]:

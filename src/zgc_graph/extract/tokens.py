@@ -238,3 +238,22 @@ def segment_name(text: str) -> tuple[Token, ...]:
 
 def is_distinctive(token: Token) -> bool:
     return token.tag in DISTINCTIVE_TAGS or any(ch.isascii() and ch.isalnum() for ch in token.text)
+
+
+def release_dictionaries() -> None:
+    """Free jieba's dictionary and the tables made from it (~140 MB resident).
+
+    For a large build once nothing more will be segmented, so that validation's
+    copy of the graph has that room.  The next cut loads them again (about a
+    second) and gives the same words: jieba's tokenizer reloads whenever it is
+    not `initialized` (every cut checks), and the three fields cleared here are
+    those its constructor sets; so too for jieba_fast_dat's native trie.
+    """
+    for cached in (_tags, _pieces, segment_name, _fast_cut):
+        cached.cache_clear()
+    with jieba.dt.lock:
+        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
+    if jieba_fast_dat is not None:
+        fast = jieba_fast_dat.dt
+        with fast.lock:
+            fast.dat, fast.total, fast.initialized = type(fast.dat)(), 0, False

@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 from rdflib.term import Node
@@ -27,7 +28,7 @@ from ..collector import return_freed_memory
 from ..errors import GraphFileError, ZgcError
 from .build import TripleTable
 from .ontology import ONTOLOGY_IRI, load_ontology, load_shapes, read_graph
-from .shacl_bulk import run_bulk, split_shapes
+from .shacl_bulk import oxigraph_store, run_bulk, split_shapes
 from .shacl_core import core_checks, has_shapes, shapes_to_recheck, without_shapes
 from .vocab import PREFIXES
 
@@ -68,8 +69,13 @@ class ValidationReport:
                 f"node{'s' if nodes != 1 else ''} ({self.triples} triples)")
 
 
-def validate(data: Graph | Path | str) -> ValidationReport:
-    """Validate a graph, or an RDF file (Turtle unless its suffix says otherwise)."""
+def validate(data: Graph | Path | str, copy: Callable[[], ox.Store] | None = None) -> ValidationReport:
+    """Validate a graph, or an RDF file (Turtle unless its suffix says otherwise).
+
+    `copy`: Oxigraph's copy of `data` when the caller has one loading already
+    (a build tees its Turtle into a `TurtleCopy`).  Used when `data` holds the
+    ontology, as a built graph does; otherwise a copy is made here.
+    """
     source: str | None = None
     if isinstance(data, Graph):
         graph = data
@@ -84,7 +90,9 @@ def validate(data: Graph | Path | str) -> ValidationReport:
     shapes, bulk = split_shapes(load_shapes())
     bulk_results = Graph()
     try:  # first, so that Oxigraph's copy of the data is gone before the rest starts
-        found = run_bulk(bulk, target, bulk_results)
+        if copy is None or target.store is not graph.store:
+            copy = partial(oxigraph_store, target)
+        found = run_bulk(bulk, copy, bulk_results)
     except (SyntaxError, ValueError, TypeError):  # a term Oxigraph refuses: pySHACL checks everything
         shapes, found, bulk_results = load_shapes(), 0, Graph()
     return_freed_memory()  # Oxigraph's copy
