@@ -1,6 +1,7 @@
 """The Turtle writer: re-parses to the same graph, same bytes every time, canonical numbers."""
 from __future__ import annotations
 
+import gc
 from datetime import date
 from decimal import Decimal
 
@@ -152,3 +153,17 @@ def test_canonical_decimal(lexical, canonical):
 def test_turtle_is_a_registered_exporter():
     exporter = exporters()["turtle"]
     assert exporter.suffix == ".ttl"
+
+
+def test_the_writer_leaves_no_garbage_for_the_paused_collector():
+    # a build pauses the cyclic collector: a reference cycle in the writer kept its working copy
+    # of the graph alive for the rest of the build (~30 MB under validation at 1,000 documents)
+    graph = load_ontology()  # blank-node lists, so every part of the writer runs
+    gc.collect()
+    gc.disable()
+    try:
+        text = serialize_turtle(graph)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert text and left == 0
