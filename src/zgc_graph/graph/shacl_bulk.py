@@ -286,10 +286,10 @@ def run_bulk(constraints: tuple[BulkConstraint, ...], copy: Callable[[], ox.Stor
     `copy` gives Oxigraph's copy of the data (`oxigraph_store`, `TurtleCopy.take`);
     what it raises when Oxigraph refuses a term goes to the caller.
     """
-    store = copy()
-    return_freed_memory()  # the parser's buffers (~50 MB at 1,000 documents), before the queries' own
     if not constraints:
         return 0
+    store = copy()
+    return_freed_memory()  # the parser's buffers (~50 MB at 1,000 documents), before the queries' own
     return sum(_add_results(constraint, store, report) for constraint in constraints)
 
 
