@@ -112,6 +112,21 @@ def _parse_with_oxigraph(path: Path, fmt: ox.RdfFormat, store: Store | None) -> 
     return graph
 
 
+def oxigraph_format(path: Path) -> ox.RdfFormat | None:
+    """The format `read_graph` has Oxigraph parse `path` in; None for those left to rdflib."""
+    return _OXIGRAPH_FORMATS.get(guess_format(str(path)) or "turtle")
+
+
+def load_into_oxigraph(path: Path, fmt: ox.RdfFormat) -> ox.Store:
+    """The file in an Oxigraph store, with the base IRI `read_graph` gives it.
+
+    Raises what `Store.load` raises (SyntaxError, OSError) for a file it refuses.
+    """
+    store = ox.Store()
+    store.load(path=path, format=fmt, base_iri=Path(path).resolve().as_uri())
+    return store
+
+
 @lru_cache(maxsize=1)
 def load_ontology() -> Graph:
     """The parsed ontology, cached: add it to a graph with `graph += load_ontology()`, never modify it."""
