@@ -20,6 +20,19 @@ def test_consortium_leader_members_and_count(tmp_path):
         assert text[rel.evidence.char_start:rel.evidence.char_end] == rel.evidence.text
 
 
+def test_a_consortium_named_after_its_founders_has_their_count(tmp_path):
+    text = ("由星河大学、江州市发展和改革委员会和青松研究院等6家单位共同发起成立的云杉量子产业联盟"
+            "日前揭牌。")
+    corpus = extract(tmp_path, text)
+    alliance = "云杉量子产业联盟"
+    members = {s for s, p, o in triples(corpus) if p == "memberOf" and o == alliance}
+    # split at the 和 that follows a whole name, not at the one inside 发展和改革委员会
+    assert members == {"星河大学", "江州市发展和改革委员会", "青松研究院"}
+    assert not [r for r in corpus.relations if r.predicate == "leads"]
+    counts = [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"]
+    assert counts == [(alliance, 6)]
+
+
 def test_tenants_of_a_park_both_ways(tmp_path):
     text = ("星湖园区——云杉科学城。目前已入驻蓝鲸数科、飞羽医疗等80余家企业。"
             "此外，青松科技等20家企业已入驻星湖科技园。")

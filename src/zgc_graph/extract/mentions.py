@@ -507,12 +507,27 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
         rel += len(text) - len(text.lstrip())
         if len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES:
             stripped, rel = stripped[1:-1], rel + 1
-        if not _item_ok(stripped, lex, verbs_allowed=not verbs_end_names):
+        parts = _split_at_conjunction(rel, stripped, lex) if verbs_end_names else [(rel, stripped)]
+        if not _item_ok(parts[0][1], lex, verbs_allowed=not verbs_end_names):
             if idx == first:
                 return []
             continue
-        items.append((rel, stripped))
+        items += parts
     return items
+
+
+def _split_at_conjunction(rel: int, item: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """东南大学和紫金山天文台: two items, where the words before the conjunction end in a
+    strong name suffix and the words after it could be an item themselves."""
+    for conjunction in lex.list_conjunctions:
+        at = item.find(conjunction, 2)
+        while at != -1:
+            ended = suffix_of(item[:at][-lex.max_suffix_len:], lex)
+            after = item[at + len(conjunction):]
+            if ended is not None and ended.strong and _item_ok(after, lex):
+                return [(rel, item[:at]), *_split_at_conjunction(rel + at + len(conjunction), after, lex)]
+            at = item.find(conjunction, at + 1)
+    return [(rel, item)]
 
 
 

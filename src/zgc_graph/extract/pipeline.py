@@ -9,7 +9,7 @@ from .persons import person_pass
 from .relations import find_relations
 from .resolve import declared_aliases, resolve_document
 
-EXTRACTOR_VERSION = "1"  # bump when rules change, so cached extractions are redone
+EXTRACTOR_VERSION = "2"  # bump when rules change, so cached extractions are redone
 
 
 def extract_document(doc: SourceDocument) -> DocumentExtraction:

@@ -173,14 +173,15 @@ def _named_platform_before(ctx: Context, pos: int) -> Mention | None:
 
 
 def founded_by(ctx: Context) -> None:
-    """P由A联合C、D等N家…共同组建: A leads P, C and D are members, P has N members."""
+    """P由A联合C、D等N家…共同组建 (or 由A…共同组建的P): A leads P, C and D are members,
+    P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
         inner_start = m.start(1)
         founders = [x for x in ctx.after(inner_start, ORG) if ctx.rel(x)[1] <= m.end(1)]
         if not founders or ctx.rel(founders[0])[0] != inner_start:
             continue
-        named = _named_platform_before(ctx, m.start())
+        named = _named_platform_before(ctx, m.start()) or _described_platform_after(ctx, m.end())
         if named is None:
             continue
         whole = ctx.label(named)
@@ -197,6 +198,14 @@ def founded_by(ctx: Context) -> None:
         count = re.search(r"等" + COUNT_NUMBER + r"(?:家|个|所)", m.group(1))
         if count:
             ctx.attribute(whole, "memberCount", int(count.group(1)), "founded-by-count", 0.9)
+
+
+def _described_platform_after(ctx: Context, pos: int) -> Mention | None:
+    """The platform a 由…组建的 clause ending at `pos` describes: it starts right after 的."""
+    if not ctx.text.startswith("的", pos):
+        return None
+    found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[0] == pos + 1]
+    return found[0] if found else None
 
 
 def _platform_before(ctx: Context, pos: int) -> str | None:

@@ -57,6 +57,7 @@ class Lexicon:
     vague_policy_heads: tuple[str, ...]
     left_boundaries: frozenset[str]
     left_boundaries_by_length: tuple[str, ...]
+    list_conjunctions: tuple[str, ...]
     name_verbs: frozenset[str]
     generic_modifiers: frozenset[str]
     drop_modifiers: tuple[str, ...]
@@ -135,6 +136,7 @@ def load() -> Lexicon:
         vague_policy_heads=_longest_first(entities["vague_policy_heads"]),
         left_boundaries=frozenset(boundaries),
         left_boundaries_by_length=_longest_first(boundaries),
+        list_conjunctions=_longest_first(names["list_conjunctions"]),
         name_verbs=frozenset(names["name_verbs"]),
         generic_modifiers=frozenset(names["generic_modifiers"]),
         drop_modifiers=_longest_first(names["drop_modifiers"]),
