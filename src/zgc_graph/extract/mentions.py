@@ -123,8 +123,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif not tok.is_word:
                 if not (policy and t in "“”\"+＋"):
                     break
-            elif tok.tag in stop_tags:
-                break
+            elif tok.tag in stop_tags and not (tok.tag == "f" and len(t) > 1 and strong):
+                break  # but 南方|科技大学: a two-character direction word opens many strong names
             elif tok.text.isdigit() and not policy:
                 break
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \

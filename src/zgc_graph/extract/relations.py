@@ -409,7 +409,8 @@ def issued(ctx: Context) -> None:
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
         if verb:
             verb_at = verb.start()
-            subj = _nearest_before(ctx, verb_at, (ORG,), 20, r"^(?:将|已|还|也|正式|联合|共同|于.{0,12}|在.{0,16})*$")
+            when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
+            subj = _nearest_before(ctx, verb_at, (ORG,), 20, rf"^(?:将|已|还|也|正式|联合|共同|{when}|于.{{0,12}}|在.{{0,16}})*$")
             if subj is not None:
                 issuers = [ctx.label(o) for o in _coordinated(ctx, subj, ISSUE_JOINERS)]
             elif not ctx.before(verb_at, ORG, PERSON) and ctx.subjects:
@@ -516,10 +517,10 @@ FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们�
 def partners(ctx: Context) -> None:
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?(?:{triggers})", ctx.text):
-        subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾)*$")
+        subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾|分别)*$")  # A和B分别与C…
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
         if subj is not None:
-            for who in _coordinated(ctx, subj):
+            for who in _coordinated(ctx, subj, ("、", "和", "及")):
                 for other in partners_:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
         elif FIRST_PERSON.search(ctx.text[:m.start()]):

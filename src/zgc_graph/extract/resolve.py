@@ -23,7 +23,7 @@ from .tokens import dictionary_tag, is_distinctive, longest_place_word, segment_
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
 COMPANY_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "技术", "医疗", "生物",
-                 "信息", "网络", "智能", "电子")
+                 "信息", "网络", "智能", "电子", "数字", "软件", "通信")
 POLICY_TAILS = ("改革措施", "改革工作", "政策", "措施", "改革", "工作")
 ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年?(?=\D{2})")
