@@ -65,3 +65,20 @@ def test_quoted_names_with_a_typing_suffix(tmp_path):
     corpus = extract(tmp_path, "星河集团牵头组建“智能网联汽车创新联合体”，入选“启航计划”。")
     assert entity_named(corpus, "智能网联汽车创新联合体").type.value == "Platform"
     assert entity_named(corpus, "启航计划").type.value == "Policy"
+
+
+def test_a_name_is_found_where_the_dictionary_fuses_its_end_with_the_next_word(tmp_path):
+    # jieba's dictionary has 大学教授 as one word, and makes 城是 up as one
+    corpus = extract(tmp_path, "电子科技大学教授陈晓明团队研发的芯片已量产。"
+                               "天府国际生物城是成都高新技术产业开发区的重要板块。")
+    found = types(corpus)
+    assert found["电子科技大学"] == "Organisation"
+    assert ("陈晓明", "电子科技大学", "教授") in {(m.person, m.organisation, m.title) for m in corpus.memberships}
+    assert found["成都高新技术产业开发区"] == "Platform"
+    assert not [label for label in found if "是" in label]
+
+
+def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):
+    found = types(extract(tmp_path, "据南方科技大学介绍，园区内企业踊跃参与。"))
+    assert found["南方科技大学"] == "Organisation"
+    assert "科技大学" not in found

@@ -77,17 +77,31 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 
 # jieba's HMM sometimes glues a function character to the end or the start of
 # an unknown word (工业和信息化|部于|2023, (|含北交|所): split those back off.
-GLUED_AFTER = frozenset("于在的与和及将")
+GLUED_AFTER = frozenset("于在的与和及将是")
 GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把")
 
 
 def _unglue(word: str, tags: dict[str, str]) -> list[str]:
+    if len(word) >= 4 and word in tags:
+        return _suffix_then_title(word)
     if len(word) < 2 or word in tags or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
         return [word]
     if word[-1] in GLUED_AFTER and len(word) == 2:
         return [word[0], word[1]]
     if word[0] in GLUED_BEFORE and len(word) >= 3:
         return [word[0], word[1:]]
+    return [word]
+
+
+def _suffix_then_title(word: str) -> list[str]:
+    """大学教授 -> 大学|教授: jieba's dictionary fuses some name suffixes with the title after
+    them, which would hide the end of 电子科技大学 in 电子科技|大学教授."""
+    from ..lexicon import load  # the vocabulary, not the segmenter, knows suffixes and titles
+
+    lex = load()
+    for split in range(2, len(word) - 1):
+        if word[:split] in lex.suffixes and word[split:] in lex.title_set:
+            return [word[:split], word[split:]]
     return [word]
 
 

@@ -91,6 +91,10 @@ class Lexicon:
                                *(s for s, v in self.suffixes.items() if v.type is EntityType.POLICY)])
 
     @cached_property
+    def title_set(self) -> frozenset[str]:
+        return frozenset(self.titles)
+
+    @cached_property
     def titles_by_first_char(self) -> dict[str, tuple[str, ...]]:
         by_char: dict[str, list[str]] = {}
         for title in self.titles:
