@@ -110,6 +110,8 @@ def _coordinated(ctx: Context, m: Mention, joiners: tuple[str, ...] = ("、",)) 
         run.insert(0, prev[-1])
 
 
+# a date between a subject and its verb: X今年1月印发, X2023年9月12日发布
+WHEN_DATE = r"(?:\d{4}年|今年|去年)?\d{1,2}月(?:\d{1,2}日)?(?:份)?|\d{4}年|今年|去年"
 ISSUE_JOINERS = ("、", "和", "与", "及", "会同", "同", "联合")
 SUBJECT_GAP = r"^[”」》）)]*(?:将|已|还|也|率先|正式|共同|联合|试点|于[^，。]{0,12}|在[^，。]{0,16})*$"
 
@@ -410,7 +412,8 @@ def issued(ctx: Context) -> None:
         if verb:
             verb_at = verb.start()
             when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
-            subj = _nearest_before(ctx, verb_at, (ORG,), 20, rf"^(?:将|已|还|也|正式|联合|共同|{when}|于.{{0,12}}|在.{{0,16}})*$")
+            subj = _nearest_before(ctx, verb_at, (ORG,), 20,
+                                   rf"^(?:将|已|还|也|正式|联合|共同|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$")
             if subj is not None:
                 issuers = [ctx.label(o) for o in _coordinated(ctx, subj, ISSUE_JOINERS)]
             elif not ctx.before(verb_at, ORG, PERSON) and ctx.subjects:
