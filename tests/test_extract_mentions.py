@@ -82,3 +82,11 @@ def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):
     found = types(extract(tmp_path, "据南方科技大学介绍，园区内企业踊跃参与。"))
     assert found["南方科技大学"] == "Organisation"
     assert "科技大学" not in found
+
+
+def test_a_hospital_is_an_organisation_whose_head_has_a_title(tmp_path):
+    # 医院院长 is one word in jieba's dictionary
+    corpus = extract(tmp_path, "江城大学附属第一医院院长孙晓东表示，医院将扩大临床试验。")
+    hospital = entity_named(corpus, "江城大学附属第一医院")
+    assert (hospital.type.value, hospital.subtype) == ("Organisation", "Hospital")
+    assert ("孙晓东", "江城大学附属第一医院", "院长") in {(m.person, m.organisation, m.title) for m in corpus.memberships}

@@ -34,6 +34,7 @@ SUBTYPES: dict[str, EntityType] = {
     "ResearchInstitute": EntityType.ORGANISATION,
     "GovernmentBody": EntityType.ORGANISATION,
     "StockExchange": EntityType.ORGANISATION,
+    "Hospital": EntityType.ORGANISATION,
     "Fund": EntityType.ORGANISATION,
     "Department": EntityType.ORGANISATION,
     "MediaOutlet": EntityType.ORGANISATION,

@@ -131,8 +131,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     and not (i == first and _opens_name(view, i)) and not (strong and len(t) > 1) \
                     and not (len(t) == 1 and _between_nouns(view, i)):
                 break
-            elif tok.tag == "m" and not policy:
-                break
+            elif tok.tag == "m" and not policy and not (strong and t.startswith("第")):
+                break  # but 附属|第一|医院: an ordinal stays inside a strong name
         start = i
         i -= 1
     if depth:
