@@ -33,6 +33,18 @@ def test_a_consortium_named_after_its_founders_has_their_count(tmp_path):
     assert counts == [(alliance, 6)]
 
 
+def test_co_founders_are_members_not_leaders(tmp_path):
+    text = ("江城大学与蓝图集团联合成立的云杉光电子创新联盟已吸引40家成员单位加入。"
+            "星河研究院和青松集团共同组建了滨江量子计算创新联合体。")
+    corpus = extract(tmp_path, text)
+    found = triples(corpus)
+    for member, whole in (("江城大学", "云杉光电子创新联盟"), ("蓝图集团", "云杉光电子创新联盟"),
+                          ("星河研究院", "滨江量子计算创新联合体"), ("青松集团", "滨江量子计算创新联合体")):
+        assert (member, "memberOf", whole) in found
+    assert not [r for r in corpus.relations if r.predicate == "leads"]
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [("云杉光电子创新联盟", 40)]
+
+
 def test_tenants_of_a_park_both_ways(tmp_path):
     text = ("星湖园区——云杉科学城。目前已入驻蓝鲸数科、飞羽医疗等80余家企业。"
             "此外，青松科技等20家企业已入驻星湖科技园。")

@@ -157,8 +157,9 @@ def leads(ctx: Context) -> None:
         if target is None:
             continue
         gap = ctx.text[ctx.rel(subj)[1]:trig.start()]
-        if "共同" in gap or len(_coordinated(ctx, subj, ("、", "和", "与", "及"))) > 1:
-            # A、B共同发起P: co-founders, not a leader
+        if "共同" in gap or trig.group().startswith(("共同", "联合")) \
+                or len(_coordinated(ctx, subj, ("、", "和", "与", "及"))) > 1:
+            # A、B共同发起P, A与B联合成立的P: co-founders, not a leader
             for org in _coordinated(ctx, subj, ("、", "和", "与", "及")):
                 ctx.relate(ctx.label(org), "memberOf", ctx.label(target), "co-initiator", 0.8)
             continue
