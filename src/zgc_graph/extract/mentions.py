@@ -542,6 +542,9 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
         if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
                 or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES:
+            after = tokens[i + 1] if i + 2 < len(tokens) else None
+            if after is not None and after.tag.startswith("v") and after.text in lex.name_verbs:
+                return after.end  # 已|投资|智谱华章: a verb that can sit inside names opens none
             return tok.end
         if tok.tag == "?" and tok.text.startswith(SINGLE_CHAR_PREPOSITIONS) and len(tok.text) > 2 and i == 0:
             return tok.start + 1

@@ -182,13 +182,16 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
     companies = [k for k in orgs if records[k].subtype in (None, "Company")]
     group_by(companies, lambda k: _company_core(k) if len(_company_core(k)) >= 2 else None)
 
-    # a place in front: 英国X集团 = X集团
+    # a place in front: 英国X集团 = X集团, and 北京X科技有限公司 = X for companies
+    company_by_core = {_company_core(k): k for k in companies}
     for etype_keys in (orgs, platforms):
         present = set(etype_keys)
         for key in etype_keys:
             place = _place_prefix(key, lex)
             if place:
                 rest = key[len(place):]
+                if rest not in present and records[key].subtype in (None, "Company"):
+                    rest = company_by_core.get(_company_core(rest), rest)
                 if rest in present and rest not in lex.generic_names and len(rest) >= 2:
                     uf.union(key, rest)
 
