@@ -530,8 +530,6 @@ def _split_at_conjunction(rel: int, item: str, lex: Lexicon) -> list[tuple[int, 
     return [(rel, item)]
 
 
-
-
 def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, single_chars: bool = True
                         ) -> int | None:
     """Where a list opens in `piece`; one-character boundaries (如, 与, 从) count only

@@ -394,6 +394,8 @@ def predecessor(ctx: Context) -> None:
 
 def issued(ctx: Context) -> None:
     policies = ctx.of_type(POLICY)
+    when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
+    issuer_gap = rf"^(?:将|已|还|也|正式|联合|共同|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$"
     for p in policies:
         start, end = ctx.rel(p)
         issuer = None
@@ -412,9 +414,7 @@ def issued(ctx: Context) -> None:
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
         if verb:
             verb_at = verb.start()
-            when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
-            subj = _nearest_before(ctx, verb_at, (ORG,), 20,
-                                   rf"^(?:将|已|还|也|正式|联合|共同|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$")
+            subj = _nearest_before(ctx, verb_at, (ORG,), 20, issuer_gap)
             if subj is not None:
                 issuers = [ctx.label(o) for o in _coordinated(ctx, subj, ISSUE_JOINERS)]
             elif not ctx.before(verb_at, ORG, PERSON) and ctx.subjects:

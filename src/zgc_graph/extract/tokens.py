@@ -20,6 +20,8 @@ try:  # a C++ jieba: the same words on pure-Han runs, several times faster (x86-
 except ImportError:  # pragma: no cover - exercised where the wheel does not exist
     jieba_fast_dat = None
 
+from ..lexicon import load as load_lexicon
+
 jieba.setLogLevel(logging.WARNING)
 
 # Tags that mark a word as distinctive: places, organisations, proper names,
@@ -96,9 +98,7 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
 def _suffix_then_title(word: str) -> list[str]:
     """大学教授 -> 大学|教授: jieba's dictionary fuses some name suffixes with the title after
     them, which would hide the end of 电子科技大学 in 电子科技|大学教授."""
-    from ..lexicon import load  # the vocabulary, not the segmenter, knows suffixes and titles
-
-    lex = load()
+    lex = load_lexicon()  # the vocabulary, not the segmenter, knows suffixes and titles
     for split in range(2, len(word) - 1):
         if word[:split] in lex.suffixes and word[split:] in lex.title_set:
             return [word[:split], word[split:]]
