@@ -115,6 +115,27 @@ def test_title_falls_back_to_a_headline_like_first_line(tmp_path):
     assert (meta.title, meta.author, meta.date) == (HEADLINE, "林晓", None)
 
 
+NOTICE = ("关于印发《云岭高新区促进硬科技创业若干措施》的通知\n\n各有关单位：\n"
+          "2022年3月，管委会启动了调研。现将措施印发给你们，请认真贯彻执行。\n\n云岭高新区管委会\n{signed}\n")
+
+
+@pytest.mark.parametrize("signed, expected", [
+    ("2023年6月8日", dt.date(2023, 6, 8)),
+    ("二〇二三年十二月二十八日", dt.date(2023, 12, 28)),
+    ("二〇二三年二月三十日", None),       # no such day: no date rather than a wrong one
+    ("（此件公开发布）", None),           # no signature date: a date inside the body is not the document's
+])
+def test_a_notice_is_dated_by_its_signature_line(tmp_path, signed, expected):
+    path = write(tmp_path / "notice.txt", NOTICE.format(signed=signed).encode())
+    assert read_document(path).metadata.date == expected
+
+
+def test_a_sidecar_date_wins_over_the_signature_line(tmp_path):
+    path = write(tmp_path / "notice.txt", NOTICE.format(signed="2023年6月8日").encode())
+    write(tmp_path / "notice.meta.yaml", "date: 2023-06-12\n".encode())
+    assert read_document(path).metadata.date == dt.date(2023, 6, 12)
+
+
 @pytest.mark.parametrize("sidecar, problem", [
     ("date: 2023-13-40\n", "metadata date '2023-13-40' is not an ISO date (YYYY-MM-DD)"),
     ("titel: 园区新闻\n", "unknown metadata key 'titel' (expected title, publication, date, source, author)"),

@@ -116,3 +116,35 @@ def title_from_text(text: str, rules: IngestRules | None = None) -> str | None:
         return None
     return first
 
+
+_CHINESE_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_SIGNED_DATE = re.compile(r"^((?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4})年"
+                          r"(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$")
+
+
+def date_from_text(text: str) -> dt.date | None:
+    """The date an official notice is signed with: a line of its own among the last three
+    (2023年6月8日, 二〇二三年六月八日), under the issuing bodies."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][-3:]
+    for line in reversed(lines):
+        found = _SIGNED_DATE.match(line)
+        if found:
+            year, month, day = (_number(part) for part in found.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def _number(text: str) -> int:
+    """2023, 六, 十二, 二十八, 三十一, 二〇二三 as integers."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:  # a year, digit by digit
+        return int("".join(str(_CHINESE_DIGITS[ch]) for ch in text))
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_DIGITS[text]
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+

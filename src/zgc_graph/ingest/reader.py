@@ -12,7 +12,8 @@ from ..models import DocumentMetadata, SourceDocument
 from .cache import Decoded, DecodedCache
 from .decode import DecodeProblem, decode
 from .html import html_title, looks_like_html, strip_html
-from .metadata import SidecarProblem, is_sidecar, read_sidecar, sidecar_path, slug, title_from_text
+from .metadata import (SidecarProblem, date_from_text, is_sidecar, read_sidecar, sidecar_path, slug,
+                       title_from_text)
 from .normalise import normalise
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -62,6 +63,8 @@ def _read(path: Path, cache: DecodedCache | None = None) -> tuple[SourceDocument
         title = (html_title(decoded.original) if decoded.html else None) or title_from_text(decoded.text)
         if title is not None:
             metadata = replace(metadata, title=title)
+    if metadata.date is None:
+        metadata = replace(metadata, date=date_from_text(decoded.text))
     doc = SourceDocument(doc_id=doc_id, path=str(path), original=decoded.original, text=decoded.text,
                          offsets=decoded.offsets, encoding=decoded.encoding, metadata=metadata)
     return doc, digest
