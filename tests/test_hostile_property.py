@@ -1,7 +1,7 @@
 """Property: whatever the text, normalising and splitting never crash, and offsets hold."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ingest_fixtures import assert_offsets_point_into_original
@@ -55,6 +55,8 @@ def test_normalise_and_split_never_crash_and_map_back(source, markdown):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(messy_text)
+@example("&#1")  # a reference to a control character: html.unescape gives ""
+@example("园区&#0;&#x1;新闻")
 def test_html_stripping_never_crashes_and_maps_into_the_raw_page(raw):
     stripped, to_raw = strip_html(raw)
     assert len(to_raw) == len(stripped)

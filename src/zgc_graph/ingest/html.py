@@ -106,6 +106,8 @@ class _Writer:
         self.last = raw[end - 1]
 
     def replace(self, value: str, start: int, end: int) -> None:
+        if not value:  # &#1; and other references to control characters stand for nothing
+            return
         if value == "\n":
             self.pending = None
         else:
