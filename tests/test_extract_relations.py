@@ -45,6 +45,13 @@ def test_co_founders_are_members_not_leaders(tmp_path):
     assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [("云杉光电子创新联盟", 40)]
 
 
+def test_member_counts_in_other_phrasings_and_no_count_from_a_lower_bound(tmp_path):
+    text = ("滨江量子计算创新联盟现有成员单位126家。云杉光电子创新联盟成员总数已达到48家。"
+            "江城生物医药产业联盟已汇聚成员单位80余家。")
+    counts = {(a.subject, a.value) for a in extract(tmp_path, text).attributes if a.property == "memberCount"}
+    assert counts == {("滨江量子计算创新联盟", 126), ("云杉光电子创新联盟", 48)}
+
+
 def test_tenants_of_a_park_both_ways(tmp_path):
     text = ("星湖园区——云杉科学城。目前已入驻蓝鲸数科、飞羽医疗等80余家企业。"
             "此外，青松科技等20家企业已入驻星湖科技园。")

@@ -253,7 +253,10 @@ def member_count(ctx: Context) -> None:
               (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员)?", 0.8),
               (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,12}?(?:组成|组建|共同发起)", 0.8),
               (r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)", 0.7),
-              (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)", 0.7)]
+              (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)", 0.7),
+              (r"成员(?:单位)?(?:总数|数量)(?:已|已经)?(?:达到|达|为)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
+              (r"(?:现有|拥有|已有|汇聚|集聚|吸纳)了?成员(?:单位)?" + COUNT_NUMBER + r"(?:家|个)", 0.8)]
+    # N余家, N多家: a lower bound, not a count; no pattern takes a number followed by 余 or 多
     for pattern, confidence in counts:
         for m in re.finditer(pattern, ctx.text):
             whole = _platform_before(ctx, m.start())
