@@ -52,6 +52,13 @@ def test_member_counts_in_other_phrasings_and_no_count_from_a_lower_bound(tmp_pa
     assert counts == {("滨江量子计算创新联盟", 126), ("云杉光电子创新联盟", 48)}
 
 
+def test_units_of_an_organisation(tmp_path):
+    text = ("青松研究院隶属于江城大学。蓝图集团旗下的云帆科技有限公司今年营收增长。"
+            "江州星火科技有限公司是蓝图集团旗下的人工智能公司。")
+    found = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "subOrganizationOf"}
+    assert found == {("青松研究院", "江城大学"), ("云帆科技有限公司", "蓝图集团"), ("江州星火科技有限公司", "蓝图集团")}
+
+
 def test_tenants_of_a_park_both_ways(tmp_path):
     text = ("星湖园区——云杉科学城。目前已入驻蓝鲸数科、飞羽医疗等80余家企业。"
             "此外，青松科技等20家企业已入驻星湖科技园。")

@@ -518,6 +518,28 @@ def participates(ctx: Context) -> None:
                     ctx.relate(ctx.label(org), "benefitsFrom", ctx.label(p), name, confidence)
 
 
+def sub_organisations(ctx: Context) -> None:
+    """A隶属于B; B旗下的A, B下属A; A是B旗下的…公司: A is a unit of B."""
+    for trig in _triggers(ctx, "sub_org_of"):  # 隶属于: the unit before, the parent after
+        child = _nearest_before(ctx, trig.start(), (ORG,), 2)
+        parents = [o for o in ctx.after(trig.end(), ORG) if ctx.rel(o)[0] == trig.end()]
+        if child is not None and parents:
+            ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parents[0]), "sub-org-verb", 0.85)
+    for trig in _triggers(ctx, "sub_org_under"):  # 旗下: the parent before, the unit after
+        parent = _nearest_before(ctx, trig.start(), (ORG,), 0)
+        if parent is None:
+            continue
+        start = ctx.rel(parent)[0]
+        if ctx.text[start - 1:start] == "是":  # A是B旗下的人工智能公司: what follows describes A
+            subject = _nearest_before(ctx, start - 1, (ORG,), 0)
+            if subject is not None:
+                ctx.relate(ctx.label(subject), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.8)
+            continue
+        units = [o for o in ctx.after(trig.end(), ORG) if ctx.text[trig.end():ctx.rel(o)[0]] in ("", "的")]
+        if units:
+            ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.85)
+
+
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
 
 
@@ -551,7 +573,7 @@ def partners(ctx: Context) -> None:
 
 
 PATTERNS = (leads, founded_by, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
-            participates, partners)
+            participates, partners, sub_organisations)
 
 
 # --------------------------------------------------------------- the stage

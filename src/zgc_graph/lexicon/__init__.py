@@ -120,7 +120,7 @@ def load() -> Lexicon:
                 suffixes.setdefault(text, Suffix(text, etype, subtype, strength == "strong"))
     # the trigger verbs of relation patterns also end a name on its left
     verb_triggers = ("leads", "co_found", "located", "issued", "benefits_before", "benefits_obtain", "partner",
-                     "together", "participate", "renamed")
+                     "together", "participate", "renamed", "sub_org_of", "sub_org_under")
     boundaries = set(names["left_boundaries"]) | {w for k in verb_triggers for w in relations[k] if len(w) > 1}
     for name in entities["organisation"]["standalone"]:
         suffixes.setdefault(name, Suffix(name, EntityType.ORGANISATION, "GovernmentBody", True))
