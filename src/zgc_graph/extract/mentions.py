@@ -26,7 +26,6 @@ SINGLE_CHAR_PREPOSITIONS = ("如", "与", "由", "在", "对", "向", "从", "�
 CLASSIFIERS = "家个支项所名位批只座"
 POLICY_CONJUNCTIONS = ("和", "与", "及")
 NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
-POLICY_TAILS = ("政策", "计划", "工程", "行动", "专项", "试点", "措施")  # 成果转化和产业化扶持政策 is one name
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w"})
 POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
 
@@ -380,7 +379,7 @@ def _quoted_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             found.append(_mention(view, start, end, suf.type, suf.subtype, "quoted"))
             continue
         # “专精特新”培育政策: a quoted slogan that a policy noun completes
-        tail = re.match(r"(?![等及和与])[^，。；：、！？“”\n]{0,6}?(?:" + "|".join(POLICY_TAILS) + r")", text[m.end():])
+        tail = re.match(r"(?![等及和与])[^，。；：、！？“”\n]{0,6}?(?:" + "|".join(lex.policy_name_tails) + r")", text[m.end():])
         if tail:
             found.append(_mention(view, start - 1, view.sentence.start + m.end() + tail.end(), EntityType.POLICY,
                                   "PolicyProgramme", "quoted"))
@@ -641,16 +640,16 @@ def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]
 
 
 @lru_cache(maxsize=16)
-def _benefit_object_pattern(benefit_triggers: tuple[str, ...]) -> re.Pattern:
+def _benefit_object_pattern(benefit_triggers: tuple[str, ...], policy_tails: tuple[str, ...]) -> re.Pattern:
     triggers = _alternation(benefit_triggers).pattern
-    endings = "|".join(map(re.escape, POLICY_TAILS + ("改革", "条例", "办法", "规定")))
+    endings = "|".join(map(re.escape, policy_tails + ("改革", "条例", "办法", "规定")))
     return re.compile(rf"(?:{triggers})((?:(?!{triggers})[^，。；：、！？《“\n]){{3,30}}?(?:{endings}))(?=[，,]|的实施|的出台)")
 
 
 def _benefit_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     """受益于X改革，…: the policy a beneficiary is said to benefit from."""
     found = []
-    for m in _benefit_object_pattern(lex.triggers["benefits_before"]).finditer(view.text):
+    for m in _benefit_object_pattern(lex.triggers["benefits_before"], lex.policy_name_tails).finditer(view.text):
         name = drop_leading_modifiers(m.group(1), lex)
         start = view.sentence.start + m.end(1) - len(name)
         if not is_generic(name, lex) and not any(name.endswith(g) for g in lex.generic_names if len(g) >= 3):

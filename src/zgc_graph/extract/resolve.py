@@ -22,9 +22,6 @@ from .mentions import PRIORITY
 from .tokens import dictionary_tag, is_distinctive, longest_place_word, segment_name
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
-COMPANY_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "技术", "医疗", "生物",
-                 "信息", "网络", "智能", "电子", "数字", "软件", "通信")
-POLICY_TAILS = ("改革措施", "改革工作", "政策", "措施", "改革", "工作")
 ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年?(?=\D{2})")
 
@@ -97,12 +94,12 @@ def _strip_year(key: str) -> str:
 BRACKETED = re.compile(r"[(（][^)）]{1,8}[)）]")
 
 
-def _company_core(key: str) -> str:
+def _company_core(key: str, lex: Lexicon) -> str:
     core = BRACKETED.sub("", key)
     changed = True
     while changed:
         changed = False
-        for tail in COMPANY_TAILS:
+        for tail in lex.company_tails:
             if core.endswith(tail) and len(core) - len(tail) >= 2:
                 core = core[: -len(tail)]
                 changed = True
@@ -180,10 +177,10 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
 
     # company forms: X集团 = X科技 = X(北京)医疗科技有限公司 = X
     companies = [k for k in orgs if records[k].subtype in (None, "Company")]
-    group_by(companies, lambda k: _company_core(k) if len(_company_core(k)) >= 2 else None)
+    group_by(companies, lambda k: _company_core(k, lex) if len(_company_core(k, lex)) >= 2 else None)
 
     # a place in front: 英国X集团 = X集团, and 北京X科技有限公司 = X for companies
-    company_by_core = {_company_core(k): k for k in companies}
+    company_by_core = {_company_core(k, lex): k for k in companies}
     for etype_keys in (orgs, platforms):
         present = set(etype_keys)
         for key in etype_keys:
@@ -191,7 +188,7 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
             if place:
                 rest = key[len(place):]
                 if rest not in present and records[key].subtype in (None, "Company"):
-                    rest = company_by_core.get(_company_core(rest), rest)
+                    rest = company_by_core.get(_company_core(rest, lex), rest)
                 if rest in present and rest not in lex.generic_names and len(rest) >= 2:
                     uf.union(key, rest)
 
@@ -218,7 +215,7 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
         for mod in lex.drop_modifiers:
             if core.startswith(mod):
                 core = core[len(mod):]
-        for tail in POLICY_TAILS:
+        for tail in lex.policy_core_tails:
             if core.endswith(tail) and len(core) - len(tail) >= 3:
                 core = core[: -len(tail)]
                 break
@@ -350,7 +347,7 @@ class DocumentEntities:
             if entity.type is not EntityType.ORGANISATION or entity.subtype not in (None, "Company"):
                 continue
             for name in entity.names:
-                core = _company_core(name_key(name))
+                core = _company_core(name_key(name), lex)
                 place = _place_prefix(core, lex)
                 for short in (core, core[len(place):] if place else ""):
                     if len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \

@@ -58,6 +58,9 @@ class Lexicon:
     left_boundaries: frozenset[str]
     left_boundaries_by_length: tuple[str, ...]
     list_conjunctions: tuple[str, ...]
+    company_tails: tuple[str, ...]
+    policy_core_tails: tuple[str, ...]
+    policy_name_tails: tuple[str, ...]
     name_verbs: frozenset[str]
     generic_modifiers: frozenset[str]
     drop_modifiers: tuple[str, ...]
@@ -141,6 +144,9 @@ def load() -> Lexicon:
         left_boundaries=frozenset(boundaries),
         left_boundaries_by_length=_longest_first(boundaries),
         list_conjunctions=_longest_first(names["list_conjunctions"]),
+        company_tails=tuple(names["company_tails"]),  # in the file's order: see names.yaml
+        policy_core_tails=tuple(names["policy_core_tails"]),
+        policy_name_tails=tuple(names["policy_name_tails"]),
         name_verbs=frozenset(names["name_verbs"]),
         generic_modifiers=frozenset(names["generic_modifiers"]),
         drop_modifiers=_longest_first(names["drop_modifiers"]),
