@@ -38,6 +38,16 @@ def test_malformed_query_is_one_line_with_line_and_column(ttl, engine):
     assert re.match(r"error: query: line 5, column \d+: expected ", lines[0]), lines[0]
 
 
+def test_a_long_one_line_query_is_run_not_taken_for_a_file_name(ttl):
+    # 300 characters between slashes are no valid file name: the check for a file must not fail
+    query = ("SELECT ?l (COUNT(DISTINCT ?d) AS ?docs) WHERE { ?e skos:prefLabel ?l ; zgc:mentionedIn ?d "
+             + "FILTER(lang(?l) = \"zh\" && STRLEN(?l) > 0 && STRLEN(?l) < 1000) " * 4 + "} GROUP BY ?l ORDER BY ?l")
+    assert len(query) > 300 and "/" not in query
+    result = run("query", query, "--graph", str(ttl), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "l,docs"
+
+
 def test_unknown_prefix_names_the_prefix(ttl):
     result = run("query", "SELECT * WHERE { ?s nope:thing ?o }", "--graph", str(ttl))
     assert result.exit_code == 3

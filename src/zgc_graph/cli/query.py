@@ -16,14 +16,22 @@ def _read_query(query_or_file: str) -> str:
     if query_or_file == "-":
         return sys.stdin.read()
     path = Path(query_or_file)
-    if "{" not in query_or_file and path.suffix in (".rq", ".sparql", ".txt") and not path.is_file():
+    if "{" not in query_or_file and path.suffix in (".rq", ".sparql", ".txt") and not _is_file(path):
         raise QueryError(f"query file not found: {path}")
-    if "\n" not in query_or_file and len(query_or_file) < 4096 and path.is_file():
+    if "\n" not in query_or_file and len(query_or_file) < 4096 and _is_file(path):
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise QueryError(f"cannot read query file {path}: {err}") from None
     return query_or_file
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` names a file; a query's text can be no valid name (too long a part)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
