@@ -57,3 +57,17 @@ def test_a_name_that_is_a_person_here_and_a_company_there_still_builds_a_valid_g
     assert "1 fact(s) left out" in report.summary()
     turtle = report.outputs["turtle"].read_text(encoding="utf-8")
     assert "zgc:affiliatedWith" in turtle and "华为" in turtle
+
+
+def test_an_office_named_by_its_level_is_a_different_one_in_each_document(tmp_path):
+    """市政府 is 北京市政府 in one article and 天津市政府 in the next: never one entity."""
+    from zgc_graph import api
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("北京市政府印发《关于支持新型研发机构发展的若干措施》。市政府还将加大投入。", encoding="utf-8")
+    (docs / "b.txt").write_text("天津市政府印发《关于推动智能制造发展的若干措施》。市政府还将设立专项资金。", encoding="utf-8")
+    (docs / "c.txt").write_text("江州市政府出资设立了江州天使基金。", encoding="utf-8")
+    corpus, _ = api.extract_corpus([docs], jobs=1)
+    governments = {label: e.aliases for label, e in corpus.entities.items() if label.endswith("政府")}
+    assert governments == {"北京市政府": {"市政府"}, "天津市政府": {"市政府"}, "江州市政府": set()}

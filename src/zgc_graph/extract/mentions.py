@@ -222,7 +222,7 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             if "、" in name:
                 continue
         elif (not _acceptable_body(body_tokens, suffix.strong, lex) or is_generic_text(name[:-len(suffix.text)], lex)) \
-                and not _is_level_office(name, lex) and name not in lex.standalone_names:
+                and not is_level_office(name, lex) and name not in lex.standalone_names:
             continue
         standalone = name in lex.standalone_names
         if not standalone and (is_generic(name, lex) or len(name) > 30
@@ -295,7 +295,7 @@ def _acceptable_body(body: list[Token], strong: bool, lex: Lexicon) -> bool:
 LEVEL_OFFICE_ENDINGS = ("政府", "委", "局", "厅", "办", "委员会", "办公室")
 
 
-def _is_level_office(name: str, lex: Lexicon) -> bool:
+def is_level_office(name: str, lex: Lexicon) -> bool:
     """市政府, 市科技局: an office named by its level; resolved later to the
     document's full name for it (天津市政府) when there is one."""
     return name.startswith(lex.level_prefixes) and len(name) <= 12 and name.endswith(LEVEL_OFFICE_ENDINGS)

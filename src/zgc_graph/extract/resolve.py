@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
                       Relation, SYMMETRIC_RELATIONS)
-from .mentions import PRIORITY
+from .mentions import PRIORITY, is_level_office
 from .tokens import dictionary_tag, is_distinctive, longest_place_word, segment_name
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
@@ -189,7 +189,8 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
                 rest = key[len(place):]
                 if rest not in present and records[key].subtype in (None, "Company"):
                     rest = company_by_core.get(_company_core(rest, lex), rest)
-                if rest in present and rest not in lex.generic_names and len(rest) >= 2:
+                if rest in present and rest not in lex.generic_names and len(rest) >= 2 \
+                        and not is_level_office(rest, lex):  # 江州|市政府 is no 市政府 of another city
                     uf.union(key, rest)
 
     # zone designations: X科技园区 = X示范区 = X国家自主创新示范区
@@ -440,6 +441,10 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
             label_key = name_key(entity.label)
             for name in sorted(entity.names, key=lambda n: (n != entity.label, n)):
                 key = name_key(name)
+                if name != entity.label and is_level_office(key, lex):
+                    # 市政府 is 北京市政府 in one article and 天津市政府 in the next: an alias
+                    # that only its own document resolves joins nothing across documents
+                    key = f"{key}\x00{ext.document.doc_id}"
                 owners[key][ext.document.doc_id] = entity.label
                 rank = 2 if name == entity.label else 1
                 rec = NameRecord(name, entity.type, entity.subtype, rank, order, set(entity.doc_ids))
