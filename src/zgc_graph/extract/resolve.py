@@ -179,6 +179,9 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
     companies = [k for k in orgs if records[k].subtype in (None, "Company")]
     group_by(companies, lambda k: _company_core(k, lex) if len(_company_core(k, lex)) >= 2 else None)
 
+    def _share_a_document(a: str, b: str) -> bool:
+        return bool(owners and owners.get(a, {}).keys() & owners.get(b, {}).keys())
+
     # a place in front: 英国X集团 = X集团, and 北京X科技有限公司 = X for companies
     company_by_core = {_company_core(k, lex): k for k in companies}
     for etype_keys in (orgs, platforms):
@@ -190,8 +193,8 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
                 if rest not in present and records[key].subtype in (None, "Company"):
                     rest = company_by_core.get(_company_core(rest, lex), rest)
                 if rest in present and rest not in lex.generic_names and len(rest) >= 2 \
-                        and not is_level_office(rest, lex):  # 江州|市政府 is no 市政府 of another city
-                    uf.union(key, rest)
+                        and (within_document or not is_level_office(rest, lex) or _share_a_document(key, rest)):
+                    uf.union(key, rest)  # across documents, 江州|市政府 is no 市政府 of another city
 
     # zone designations: X科技园区 = X示范区 = X国家自主创新示范区
     def zone_place(key: str) -> str | None:
