@@ -177,13 +177,14 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
 
     # company forms: X集团 = X科技 = X(北京)医疗科技有限公司 = X
     companies = [k for k in orgs if records[k].subtype in (None, "Company")]
-    group_by(companies, lambda k: _company_core(k, lex) if len(_company_core(k, lex)) >= 2 else None)
+    cores = {k: _company_core(k, lex) for k in companies}
+    group_by(companies, lambda k: cores[k] if len(cores[k]) >= 2 else None)
 
     def _share_a_document(a: str, b: str) -> bool:
         return bool(owners and owners.get(a, {}).keys() & owners.get(b, {}).keys())
 
     # a place in front: 英国X集团 = X集团, and 北京X科技有限公司 = X for companies
-    company_by_core = {_company_core(k, lex): k for k in companies}
+    company_by_core = {core: k for k, core in cores.items()}
     for etype_keys in (orgs, platforms):
         present = set(etype_keys)
         for key in etype_keys:

@@ -143,8 +143,7 @@ def _number(text: str) -> int:
         return int(text)
     if len(text) == 4:  # a year, digit by digit
         return int("".join(str(_CHINESE_DIGITS[ch]) for ch in text))
-    tens, _, units = text.rpartition("十")
     if "十" not in text:
         return _CHINESE_DIGITS[text]
+    tens, _, units = text.rpartition("十")
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
-
