@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from zgc_graph.models import (Attribute, Corpus, DocumentMetadata, Entity, EntityType, Evidence, Membership,
-                              Relation, SourceDocument)
+from zgc_graph.models import (Attribute, Corpus, DocumentMetadata, Entity, EntityType, Evidence, MemberGroup,
+                              Membership, Relation, SourceDocument)
 
 NEWS = (
     "星河集团牵头组建的星河智能制造创新联合体今日揭牌，联合体首批成员单位共12家。\n"
@@ -22,6 +22,7 @@ NEWS = (
 BRIEF = (
     "2024年3月，星河市科委发布《星河市数据要素行动计划》。\n"
     "星河集团牵头的星河智能制造创新联合体再添新成员，南湖软件加入联合体。\n"
+    "该联合体由星河集团联合8家企业、4家高校院所组建。\n"
 )
 
 
@@ -78,6 +79,8 @@ def make_corpus() -> Corpus:
     ]
     attributes = [
         Attribute(consortium, "memberCount", 12, ev(DOC_NEWS, "共12家"), "member-count"),
+        Attribute(consortium, "memberGroup", MemberGroup(8, "企业"), ev(DOC_BRIEF, "8家企业"), "founded-by-groups"),
+        Attribute(consortium, "memberGroup", MemberGroup(4, "高校院所"), ev(DOC_BRIEF, "8家企业"), "founded-by-groups"),
         Attribute("星河市科技创新若干措施", "issuedOn", date(2023, 5, 12), ev(DOC_NEWS, "印发"), "date", precision="day"),
         Attribute("星河市数据要素行动计划", "issuedOn", date(2024, 3, 1), ev(DOC_BRIEF, "发布"), "date", precision="month"),
     ]

@@ -78,6 +78,15 @@ def test_a_name_is_found_where_the_dictionary_fuses_its_end_with_the_next_word(t
     assert not [label for label in found if "是" in label]
 
 
+def test_a_function_character_glued_to_a_name_by_the_segmenter_stays_out_of_it(tmp_path):
+    # jieba's HMM makes up 由长 (before 飞光纤…) and 城已 as words
+    corpus = extract(tmp_path, "由长飞光纤光缆股份有限公司牵头的联盟成立。江夏生物城已集聚企业300余家。")
+    found = types(corpus)
+    assert found["长飞光纤光缆股份有限公司"] == "Organisation"
+    assert found["江夏生物城"] == "Platform"
+    assert not [label for label in found if label.startswith("由") or "已" in label]
+
+
 def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):
     found = types(extract(tmp_path, "据南方科技大学介绍，园区内企业踊跃参与。"))
     assert found["南方科技大学"] == "Organisation"

@@ -20,6 +20,38 @@ def test_consortium_leader_members_and_count(tmp_path):
         assert text[rel.evidence.char_start:rel.evidence.char_end] == rel.evidence.text
 
 
+def _groups(corpus) -> set[tuple[str, int, str]]:
+    return {(a.subject, a.value.size, a.value.kind) for a in corpus.attributes if a.property == "memberGroup"}
+
+
+def test_members_counted_by_kind(tmp_path):
+    text = ("2023年，星河集团牵头组建“长城智能装备创新联合体”。该创新联合体由星河集团联合9家上下游企业、"
+            "5家高校院所等15家单位共同组建。江城新材料产业联盟今天成立。该联盟由6家企业和3所高校共同发起成立。")
+    corpus = extract(tmp_path, text)
+    assert _groups(corpus) == {("长城智能装备创新联合体", 9, "上下游企业"), ("长城智能装备创新联合体", 5, "高校院所"),
+                               ("江城新材料产业联盟", 6, "企业"), ("江城新材料产业联盟", 3, "高校")}
+    # 15 is the total after 等; 由6家企业和3所高校 states none (6 is one group of it)
+    counts = {(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"}
+    assert counts == {("长城智能装备创新联合体", 15)}
+
+
+def test_no_groups_without_a_counted_kind(tmp_path):
+    text = "由星河大学牵头，联合江城大学、青松研究院等6家单位共同组建的云杉量子创新联合体日前揭牌。"
+    assert _groups(extract(tmp_path, text)) == set()
+
+
+def test_quoted_consortium_after_its_founders(tmp_path):
+    # jieba's HMM reads 由长 as one word here: the leader's name must not start with 由
+    text = ("11月18日，由长飞光纤光缆股份有限公司牵头，联合江城大学、青松研究院等15家单位共同组建的"
+            "“光通信创新联合体”在江城揭牌成立。")
+    corpus = extract(tmp_path, text)
+    consortium = "光通信创新联合体"
+    assert {(s, p) for s, p, o in triples(corpus) if o == consortium} == {
+        ("长飞光纤光缆股份有限公司", "leads"), ("长飞光纤光缆股份有限公司", "memberOf"),
+        ("江城大学", "memberOf"), ("青松研究院", "memberOf")}
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [(consortium, 15)]
+
+
 def test_a_consortium_named_after_its_founders_has_their_count(tmp_path):
     text = ("由星河大学、江州市发展和改革委员会和青松研究院等6家单位共同发起成立的云杉量子产业联盟"
             "日前揭牌。")
@@ -81,6 +113,15 @@ def test_policy_issuer_and_date(tmp_path):
     assert ("关于支持新型研发机构发展的若干措施", "issuedBy", "天津市科委") in triples(corpus)
     dates = [(a.subject, a.value, a.precision) for a in corpus.attributes if a.property == "issuedOn"]
     assert dates == [("关于支持新型研发机构发展的若干措施", date(2023, 4, 12), "day")]
+
+
+def test_issuer_across_a_sequence_adverb_of_titles_joined_by_he(tmp_path):
+    text = ("江城高新区管委会先后出台《关于支持光电子信息产业高质量发展的若干措施》和《江城科学城建设方案》。"
+            "星河市科委相继印发《星河市数据要素行动计划》、《星河市算力券管理办法》。")
+    issued = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "issuedBy"}
+    assert issued == {("关于支持光电子信息产业高质量发展的若干措施", "江城高新区管委会"),
+                      ("江城科学城建设方案", "江城高新区管委会"),
+                      ("星河市数据要素行动计划", "星河市科委"), ("星河市算力券管理办法", "星河市科委")}
 
 
 def test_issuer_named_in_the_title(tmp_path):

@@ -13,9 +13,9 @@ from zgc_graph.models import RELATIONS, SUBTYPES, SYMMETRIC_RELATIONS, EntityTyp
 
 TOP = [ZGC[t.value] for t in EntityType]
 ATTRIBUTES = ["memberCount", "roleTitle", "issuedOn", "evidence", "charStart", "charEnd",
-              "confidence", "extractionRule", "encoding"]
-ALL_CLASSES = TOP + [ZGC.Document] + [ZGC[n] for n in SUBTYPES]
-ALL_PROPERTIES = [ZGC[n] for n in (*RELATIONS, "mentionedIn", *ATTRIBUTES)]
+              "confidence", "extractionRule", "encoding", "groupSize", "memberKind"]
+ALL_CLASSES = TOP + [ZGC.Document, ZGC.MemberGroup] + [ZGC[n] for n in SUBTYPES]
+ALL_PROPERTIES = [ZGC[n] for n in (*RELATIONS, "mentionedIn", "memberGroup", *ATTRIBUTES)]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,8 @@ def test_every_zgc_class_reaches_exactly_one_top_class(onto):
         SELECT ?c (COUNT(DISTINCT ?top) AS ?n) WHERE {
             ?c a owl:Class . FILTER(STRSTARTS(STR(?c), STR(zgc:)))
             OPTIONAL { ?c rdfs:subClassOf* ?top .
-                       VALUES ?top { zgc:Organisation zgc:Person zgc:Policy zgc:Platform zgc:Document } }
+                       VALUES ?top { zgc:Organisation zgc:Person zgc:Policy zgc:Platform zgc:Document
+                                     zgc:MemberGroup } }
         } GROUP BY ?c""")
     counts = {str(c): int(n) for c, n in rows}
     assert len(counts) == len(ALL_CLASSES)
@@ -54,7 +55,7 @@ def test_every_zgc_class_reaches_exactly_one_top_class(onto):
 
 
 def test_top_classes_are_pairwise_disjoint(onto):
-    kinds = TOP + [ZGC.Document]
+    kinds = TOP + [ZGC.Document, ZGC.MemberGroup]
     for i, a in enumerate(kinds):
         for b in kinds[i + 1:]:
             assert (a, OWL.disjointWith, b) in onto or (b, OWL.disjointWith, a) in onto, (a, b)

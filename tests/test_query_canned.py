@@ -16,7 +16,7 @@ from zgc_graph.queries import get_canned, list_canned
 from zgc_graph.query import run_query
 from zgc_graph.store import default_store_dir, load_store, store_is_current
 
-REQUIRED = {"consortium-members", "located-in", "policies", "people", "entity", "relations-with-evidence", "parts"}
+REQUIRED = {"consortium-members", "member-groups", "located-in", "policies", "people", "entity", "relations-with-evidence", "parts"}
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,11 @@ def test_consortium_members(ttl):
         ("星河智能制造创新联合体", "member", "华北大学", 12, 3),
         ("星河智能制造创新联合体", "member", "南湖软件", 12, 3),
     ]
+
+
+def test_member_groups(ttl):
+    assert rows(ttl, "member-groups") == [("星河智能制造创新联合体", "企业", 8, 12),
+                                          ("星河智能制造创新联合体", "高校院所", 4, 12)]
 
 
 def test_located_in_and_parts(ttl):

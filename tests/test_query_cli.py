@@ -120,11 +120,12 @@ def test_stats_counts_classes_with_subclasses(ttl):
     assert doc["documents"] == 2 and doc["entities"] == 12
     assert doc["classes"]["zgc:Organisation"] == 5 and doc["classes"]["zgc:Company"] == 2
     assert doc["classes"]["zgc:Platform"] == 3 and doc["classes"]["zgc:Person"] == 2
-    # 13 relation statements, 3 attribute statements, 2 title statements
-    assert doc["statements"] == 18 == doc["classes"]["rdf:Statement"]
+    # 13 relation statements, 3 attribute statements, 2 title statements, 2 member groups' links and sizes
+    assert doc["statements"] == 22 == doc["classes"]["rdf:Statement"]
+    assert doc["classes"]["zgc:MemberGroup"] == 2
     assert doc["properties"]["zgc:partnerOf"] == 2 and doc["properties"]["zgc:leads"] == 1
     text = run("stats", "--graph", str(ttl)).stdout
-    assert text.splitlines()[0].endswith("2 documents, 12 entities, 18 statements")
+    assert text.splitlines()[0].endswith("2 documents, 12 entities, 22 statements")
 
 
 def test_load_then_query_uses_the_store(ttl, tmp_path):

@@ -93,6 +93,23 @@ def _reverse_statement(g: Graph) -> None:
     replace(g, stmt("leads"), RDF.object, iri("xinghe"))
 
 
+GROUP = ZGCR["membergroup/0123456789abcdef"]
+
+
+def _member_group(size=Literal(12), kind=Literal("上下游企业", lang="zh"), whole=None, size_evidence=True):
+    """A zgc:MemberGroup of the consortium (or of `whole`), with its evidence unless told otherwise."""
+    def mutate(g: Graph) -> None:
+        g.add((GROUP, RDF.type, ZGC.MemberGroup))
+        if kind is not None:
+            g.add((GROUP, ZGC.memberKind, kind))
+        add_fact(g, whole if whole is not None else iri("consortium"), ZGC.memberGroup, GROUP)
+        if size_evidence:
+            add_fact(g, GROUP, ZGC.groupSize, size)
+        else:
+            g.add((GROUP, ZGC.groupSize, size))
+    return mutate
+
+
 X = iri("xinghe")
 S = stmt("leads")
 CASES = [
@@ -182,6 +199,15 @@ CASES = [
          ("zgcsh:IssuedOn",), iri("policy"), "zgc:issuedOn", "xsd:gYearMonth"),
     Case("issued-on-text", lambda g: set_attribute(g, iri("policy"), ZGC.issuedOn, Literal("2023年4月", lang="zh")),
          ("zgcsh:IssuedOn",), iri("policy"), "zgc:issuedOn", "xsd:date"),
+    # members counted by kind
+    Case("member-group-without-kind", _member_group(kind=None), ("zgcsh:MemberGroupKind",),
+         GROUP, "zgc:memberKind", "exactly one zgc:memberKind"),
+    Case("member-group-of-none", _member_group(size=Literal(0)), ("zgcsh:MemberGroupSize",),
+         GROUP, "zgc:groupSize", ">= 1"),
+    Case("member-group-size-without-statement", _member_group(size_evidence=False), ("zgcsh:AttributeEvidence",),
+         GROUP, "zgc:groupSize", "no rdf:Statement"),
+    Case("member-group-of-a-person", _member_group(whole=iri("lin")), ("zgcsh:memberGroup-domain",),
+         iri("lin"), None, "Organisation or a Platform"),
     # memberships
     Case("membership-member-is-organisation", lambda g: replace(g, MEMBERSHIP, ORG.member, iri("qiming")),
          ("zgcsh:MembershipMember",), MEMBERSHIP, "org:member", "zgc:Person"),
@@ -208,6 +234,12 @@ def conforming_report() -> ValidationReport:
 def test_conforming_graph_passes(conforming_report):
     assert conforming_report.violations == []
     assert conforming_report.conforms
+
+
+def test_a_well_formed_member_group_passes():
+    g = conforming_graph()
+    _member_group()(g)
+    assert validate(g).violations == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)

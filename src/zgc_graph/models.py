@@ -144,12 +144,20 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class MemberGroup:
+    """Members of one kind and how many the text states (12家上下游企业): a memberGroup value."""
+
+    size: int
+    kind: str              # as written, e.g. 上下游企业, 高校院所
+
+
+@dataclass(frozen=True)
 class Attribute:
     """A number, date or string read off the text (memberCount, issuedOn…)."""
 
     subject: str           # Entity.label
-    property: str          # zgc: local name, e.g. "memberCount", "issuedOn"
-    value: int | date | str
+    property: str          # zgc: local name, e.g. "memberCount", "issuedOn", "memberGroup"
+    value: int | date | str | MemberGroup
     evidence: Evidence
     rule: str
     confidence: float = 1.0

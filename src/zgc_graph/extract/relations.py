@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import Lexicon, load
-from ..models import (Attribute, Entity, EntityType, Evidence, Membership, Mention, Relation, Sentence,
-                      SourceDocument)
+from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Membership, Mention, Relation,
+                      Sentence, SourceDocument)
 from .mentions import _alternation
 from .persons import PersonRole
 from .resolve import DocumentEntities
@@ -169,8 +169,13 @@ def leads(ctx: Context) -> None:
             ctx.relate(ctx.label(member), "memberOf", ctx.label(target), "co-initiator", 0.8)
 
 
+OPENING_QUOTES, CLOSING_QUOTES = "“‘「『\"", "”’」』\""
+
+
 def _named_platform_before(ctx: Context, pos: int) -> Mention | None:
-    """The platform (or 该联合体…) that ends right at `pos`."""
+    """The platform (or 该联合体…) that ends right at `pos`, or at a closing quote there."""
+    while pos > 0 and ctx.text[pos - 1] in CLOSING_QUOTES:
+        pos -= 1
     found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[1] == pos]
     return found[0] if found else None
 
@@ -180,14 +185,15 @@ def founded_by(ctx: Context) -> None:
     P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
-        inner_start = m.start(1)
-        founders = [x for x in ctx.after(inner_start, ORG) if ctx.rel(x)[1] <= m.end(1)]
-        if not founders or ctx.rel(founders[0])[0] != inner_start:
-            continue
         named = _named_platform_before(ctx, m.start()) or _described_platform_after(ctx, m.end())
         if named is None:
             continue
         whole = ctx.label(named)
+        _member_groups(ctx, whole, m.start(1), m.end(1), "founded-by-groups")
+        inner_start = m.start(1)
+        founders = [x for x in ctx.after(inner_start, ORG) if ctx.rel(x)[1] <= m.end(1)]
+        if not founders or ctx.rel(founders[0])[0] != inner_start:
+            continue
         lead = founders[0]
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
         if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1:
@@ -203,11 +209,25 @@ def founded_by(ctx: Context) -> None:
             ctx.attribute(whole, "memberCount", int(count.group(1)), "founded-by-count", 0.9)
 
 
+def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) -> None:
+    """12家上下游企业、8家高校院所等20家创新主体: how many members of each kind (the total after
+    等 is memberCount's).  A kind ends with a word of the lexicon's member_kinds."""
+    kinds = _alternation(ctx.lex.triggers["member_kinds"]).pattern
+    group = re.compile(rf"(?<![\d.等])(\d+)(?:家|所|个)([^\d，,。；、等]{{0,8}}?(?:{kinds}))"
+                       rf"(?=[、，,和及与]\d|等|$)")
+    for m in group.finditer(ctx.text[start:end]):
+        ctx.attribute(whole, "memberGroup", MemberGroup(int(m.group(1)), m.group(2)), rule, 0.8)
+
+
 def _described_platform_after(ctx: Context, pos: int) -> Mention | None:
-    """The platform a 由…组建的 clause ending at `pos` describes: it starts right after 的."""
+    """The platform a 由…组建的 clause ending at `pos` describes: it starts right after 的
+    (or after a quote mark there: 组建的“光通信创新联合体”)."""
     if not ctx.text.startswith("的", pos):
         return None
-    found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[0] == pos + 1]
+    start = pos + 1
+    while start < len(ctx.text) and ctx.text[start] in OPENING_QUOTES:
+        start += 1
+    found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[0] == start]
     return found[0] if found else None
 
 
@@ -251,7 +271,7 @@ def members(ctx: Context) -> None:
 def member_count(ctx: Context) -> None:
     counts = [(r"成员(?:单位)?(?:共有|共计|总数达|达到|已达|达|共)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
               (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员)?", 0.8),
-              (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,12}?(?:组成|组建|共同发起)", 0.8),
+              (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；\d]{0,12}?(?:组成|组建|共同发起)", 0.8),  # not 由5家企业和3所高校组建
               (r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)", 0.7),
               (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)", 0.7),
               (r"成员(?:单位)?(?:总数|数量)(?:已|已经)?(?:达到|达|为)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
@@ -395,6 +415,10 @@ def predecessor(ctx: Context) -> None:
             ctx.relate(ctx.label(old), "predecessorOf", ctx.label(new[0]), "renamed", 0.9)
 
 
+# what stands between two titles that share one verb: 《A》《B》, 《A》、《B》, 《A》和《B》
+TITLE_CHAIN_GAPS = frozenset(f"》{joiner}《" for joiner in ("", "、", "和", "及", "与", "以及")) | {"《", "》"}
+
+
 def issued(ctx: Context) -> None:
     policies = ctx.of_type(POLICY)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
@@ -408,8 +432,8 @@ def issued(ctx: Context) -> None:
         # 《A》《B》: a chain of titles shares the verb before the first one
         chain_start = start
         while True:
-            prev = [q for q in policies if ctx.rel(q)[1] in (chain_start - 2, chain_start - 1)
-                    and ctx.text[ctx.rel(q)[1]:chain_start].strip("《》") == ""]
+            prev = [q for q in policies if chain_start - 4 <= ctx.rel(q)[1] < chain_start
+                    and ctx.text[ctx.rel(q)[1]:chain_start] in TITLE_CHAIN_GAPS]
             if not prev:
                 break
             chain_start = ctx.rel(prev[0])[0]

@@ -79,8 +79,10 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 
 # jieba's HMM sometimes glues a function character to the end or the start of
 # an unknown word (工业和信息化|部于|2023, (|含北交|所): split those back off.
-GLUED_AFTER = frozenset("于在的与和及将是")
+GLUED_AFTER = frozenset("于在的与和及将是已")
 GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把")
+# a two-character word is only split off these (由长|飞光纤): the others start surnames (向, 和)
+GLUED_BEFORE_ONE = frozenset("含如由在对从据将把")
 
 
 def _unglue(word: str, tags: dict[str, str]) -> list[str]:
@@ -90,7 +92,7 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
         return [word]
     if word[-1] in GLUED_AFTER and len(word) == 2:
         return [word[0], word[1]]
-    if word[0] in GLUED_BEFORE and len(word) >= 3:
+    if word[0] in GLUED_BEFORE and len(word) >= 3 or word[0] in GLUED_BEFORE_ONE and len(word) == 2:
         return [word[0], word[1:]]
     return [word]
 

@@ -18,9 +18,9 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import Node
 
-from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, EntityType, Evidence, Membership,
-                      Relation, SourceDocument)
-from .iris import EntityIris, document_iri, membership_iri, statement_iri
+from ..models import (SUBTYPES, SYMMETRIC_RELATIONS, Attribute, Corpus, Entity, EntityType, Evidence, MemberGroup,
+                      Membership, Relation, SourceDocument)
+from .iris import EntityIris, document_iri, member_group_iri, membership_iri, statement_iri
 from .ontology import load_ontology, property_signatures
 from .pinyin import prepare as prepare_pinyin, romanise
 from .vocab import ORG, PREFIXES, ZGC
@@ -201,6 +201,10 @@ def build_graph(corpus: Corpus, *, left_out: list[Fact] | None = None) -> Graph:
     for attr in corpus.attributes:
         if attr.subject not in iris or not fits(attr, attr.property, attr.subject):
             continue
+        if isinstance(attr.value, MemberGroup):
+            facts += _member_group(graph, iris[attr.subject], attr)
+            mentioned[attr.subject].add(attr.evidence.doc_id)
+            continue
         value = attribute_literal(attr)
         if value is None:
             continue
@@ -235,6 +239,16 @@ def build_graph(corpus: Corpus, *, left_out: list[Fact] | None = None) -> Graph:
     for key, fact in _best_per_statement(facts):
         _add_fact(graph, fact, key)
     return graph
+
+
+def _member_group(graph: Graph, whole: URIRef, attr: Attribute) -> list[_Fact]:
+    """A zgc:MemberGroup node (its kind as written); the link to it and its size are facts with evidence."""
+    group: MemberGroup = attr.value  # type: ignore[assignment]
+    node = member_group_iri(str(whole), group.kind)
+    graph.add((node, RDF.type, ZGC.MemberGroup))
+    graph.add((node, ZGC.memberKind, Literal(group.kind, lang="zh")))
+    return [_Fact(whole, ZGC.memberGroup, node, attr.evidence, attr.rule, attr.confidence),
+            _Fact(node, ZGC.groupSize, Literal(group.size), attr.evidence, attr.rule, attr.confidence)]
 
 
 class _Signatures:

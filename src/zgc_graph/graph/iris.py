@@ -77,3 +77,8 @@ def statement_iri(subject: str, predicate: str, obj: str, doc_id: str, start: in
 def membership_iri(person: str, organisation: str | None, title: str) -> URIRef:
     """zgcr:membership/{16 hex}: one node per (person, organisation, title), however often stated."""
     return ZGCR[f"membership/{_sha1(person, organisation or '', title)[:16]}"]
+
+
+def member_group_iri(whole: str, kind: str) -> URIRef:
+    """zgcr:membergroup/{16 hex}: one node per (consortium, kind of member), whatever sizes are stated."""
+    return ZGCR[f"membergroup/{_sha1(whole, kind)[:16]}"]

@@ -66,6 +66,7 @@ _MEMBERSHIP = ORG.Membership
 _MEMBER = ORG.member
 _ORGANIZATION = ORG.organization
 _ROLE_TITLE = ZGC.roleTitle
+_MEMBER_GROUP, _GROUP_SIZE, _MEMBER_KIND = ZGC.memberGroup, ZGC.groupSize, ZGC.memberKind
 _ZGC = str(ZGC)
 
 Values = dict[URIRef, list[Node]]  # predicate -> objects, for one subject
@@ -395,11 +396,13 @@ class EntityGraph:
         src = self._src
         values = src.values(self._nodes(keep), (_PREF, _LABEL, _ALT, _MENTIONED, *self.fact_predicates))
         memberships = self._memberships(keep)
-        evidence, sources = self._evidence(keep, memberships)
+        groups = self._member_groups(values.get(n, {}).get(_MEMBER_GROUP, ()) for n in keep)
+        evidence, sources = self._evidence(keep, memberships, also=groups)
         edges = [(s, p, o) for s, p, o in self.relations if s in keep and o in keep]
-        facts = {n: [(str(p), o) for p in self.fact_predicates for o in values.get(n, {}).get(p, ())
-                     if isinstance(o, Literal)] for n in keep}
-        used = sorted({p for _s, p, _o in edges} | {p for found in facts.values() for p, _o in found})
+        facts = {n: [(str(p), o, str(o) if isinstance(o, Literal) else groups[str(o)])
+                     for p in self.fact_predicates for o in values.get(n, {}).get(p, ())
+                     if isinstance(o, Literal) or str(o) in groups] for n in keep}
+        used = sorted({p for _s, p, _o in edges} | {p for found in facts.values() for p, _o, _v in found})
         labels = src.values(self._nodes([*self.tops, *used]), (_LABEL,))
         class_labels = {c: _labels(labels.get(c, {})) for c in self.tops}
         predicates = {p: _labels(labels.get(p, {})) for p in used}
@@ -422,8 +425,9 @@ class EntityGraph:
                 "subclass": _local(sub), "subclass_label": class_labels.get(sub, {}).get("zh", _local(sub)),
                 "documents": sorted({str(d) for d in vals.get(_MENTIONED, ())}),
                 "facts": sorted(({"property": _local(p), "label_zh": predicates[p].get("zh", _local(p)),
-                                  "value": str(o), "evidence": evidence.get((node, p, o), [])}
-                                 for p, o in facts[node]), key=lambda f: (f["property"], f["value"])),
+                                  "value": shown, "evidence": evidence.get((node, p, o if isinstance(o, Literal)
+                                                                             else str(o)), [])}
+                                 for p, o, shown in facts[node]), key=lambda f: (f["property"], f["value"])),
                 "roles": [],
             })
         for m, role in sorted(memberships.items()):
@@ -463,8 +467,21 @@ class EntityGraph:
                       "titles": sorted(vals.get(_ROLE_TITLE, ()), key=str) or [None]}
         return out
 
-    def _evidence(self, keep: set[str], memberships: dict[str, dict[str, Any]]) -> tuple[Evidence, set[str]]:
-        """Evidence of the statements about `keep` and `memberships` whose object is kept or a literal.
+    def _member_groups(self, linked: Iterable[Iterable[Node]]) -> dict[str, str]:
+        """zgc:MemberGroup nodes linked from kept entities, each shown as its size and kind (12 上下游企业)."""
+        nodes = {str(g): g for found in linked for g in found if isinstance(g, URIRef)}
+        values = self._src.values(list(nodes.values()), (_GROUP_SIZE, _MEMBER_KIND))
+        shown = {}
+        for key in nodes:
+            sizes = sorted({str(v) for v in values.get(key, {}).get(_GROUP_SIZE, ())}, key=lambda v: (len(v), v))
+            kinds = sorted(str(v) for v in values.get(key, {}).get(_MEMBER_KIND, ()))
+            shown[key] = f"{'/'.join(sizes) or '?'} {kinds[0] if kinds else ''}".strip()
+        return shown
+
+    def _evidence(self, keep: set[str], memberships: dict[str, dict[str, Any]],
+                  also: Collection[str] = ()) -> tuple[Evidence, set[str]]:
+        """Evidence of the statements about `keep` and `memberships` whose object is kept, in `also`,
+        or a literal.
 
         Only these statements are read.  Returns the evidence by (subject,
         predicate, object) and the documents it cites.
@@ -478,7 +495,8 @@ class EntityGraph:
         statements = list(subject_of)
         objects = src.column(statements, _OBJECT)
         wanted = sorted(((str(st), st, o) for st, o in zip(statements, objects)
-                         if o is not None and (isinstance(o, Literal) or str(o) in keep)), key=itemgetter(0))
+                         if o is not None and (isinstance(o, Literal) or str(o) in keep or str(o) in also)),
+                        key=itemgetter(0))
         nodes = [st for _key, st, _o in wanted]
         columns = [src.column(nodes, p) for p in (_PREDICATE, _DERIVED, _EVIDENCE, _RULE, _START, _END, _CONFIDENCE)]
         found: Evidence = defaultdict(list)
