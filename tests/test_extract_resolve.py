@@ -23,6 +23,21 @@ def test_zone_designations_and_abbreviations(tmp_path):
     assert entity_named(corpus, "上交所") is entity_named(corpus, "上海证券交易所")
 
 
+def test_a_company_named_by_the_start_of_its_name(tmp_path):
+    corpus = extract(tmp_path, "江城芯联集成电路制造有限公司发布财报。江城芯联联席首席执行官赵海军表示，产能回升。")
+    company = entity_named(corpus, "江城芯联")
+    assert company.label == "江城芯联集成电路制造有限公司"
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("赵海军", "江城芯联集成电路制造有限公司", "联席首席执行官")}
+
+
+def test_a_start_two_companies_share_or_a_place_and_industry_word_names_neither(tmp_path):
+    corpus = extract(tmp_path, "云帆光电显示技术有限公司与云帆光电材料有限公司签署协议。云帆光电将扩产。"
+                               "北京科技创新投资有限公司成立，北京科技也将参与。")
+    names = {name for e in corpus.entities.values() for name in e.names}
+    assert "云帆光电" not in names and "北京科技" not in names
+
+
 def test_similar_names_stay_apart(tmp_path):
     corpus = extract(tmp_path, "北京大学与北京理工大学共建联合实验室。华为与华威集团签署合作协议。")
     assert entity_named(corpus, "北京大学") is not entity_named(corpus, "北京理工大学")

@@ -19,8 +19,13 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     mentions = first_pass(sentence_views, lex)
     aliases = declared_aliases(doc.text, mentions)
     resolved = resolve_document(doc.doc_id, doc.text, mentions, lex, aliases)
-    # once a name (or a declared short form) is known, each occurrence counts
-    mentions = known_name_pass(sentence_views, mentions, resolved.names(), resolved.short_forms(lex))
+    # once a name (or a short form of it) is known, each occurrence counts
+    prefixes = resolved.name_prefixes(lex)
+    short_forms = {prefix: (resolved.entities[label].type, resolved.entities[label].subtype)
+                   for prefix, label in prefixes.items()}
+    short_forms.update(resolved.short_forms(lex))
+    mentions = known_name_pass(sentence_views, mentions, resolved.names(), short_forms)
+    aliases = {**{m.text: prefixes[m.text] for m in mentions if m.text in prefixes}, **aliases}
     mentions = partner_object_pass(sentence_views, mentions, lex)
     mentions = list_sibling_pass(sentence_views, mentions, lex)
     mentions, roles = person_pass(sentence_views, mentions, lex)

@@ -346,14 +346,15 @@ def located(ctx: Context) -> None:
             tenant = _sentence_subject(ctx)
         if tenant is not None:
             ctx.relate(ctx.label(tenant), "locatedIn", ctx.label(place), "located-at", 0.8)
+    when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     for trig in _triggers(ctx, "hosted_in"):
-        # P日前在X揭牌/成立: where a platform or organisation was set up
+        # P日前在X揭牌/成立, “P”在X揭牌: where a platform or organisation was set up
         place = [p for p in ctx.before(trig.start(), PLATFORM)
                  if re.fullmatch(r"(?:正式|隆重)?", ctx.text[ctx.rel(p)[1]:trig.start()])]
         if not place:
             continue
         lead_in = ctx.text[:ctx.rel(place[-1])[0]]
-        found = re.search(r"(?:日前|近日|正式|已|于[^，。]{0,12})*在$", lead_in)
+        found = re.search(rf"[{CLOSING_QUOTES}]?(?:{when}|正式|已|于[^，。]{{0,12}})*在$", lead_in)
         if not found:
             continue
         subject = [x for x in ctx.of_type(PLATFORM, ORG) if ctx.rel(x)[1] == found.start()]

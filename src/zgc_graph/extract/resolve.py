@@ -345,20 +345,50 @@ class DocumentEntities:
         return out
 
 
+    def _companies(self) -> list[Entity]:
+        return [e for e in self.entities.values()
+                if e.type is EntityType.ORGANISATION and e.subtype in (None, "Company")]
+
+    def _new_short_name(self, short: str, lex: Lexicon) -> bool:
+        return len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \
+            and short not in lex.generic_modifiers and not _is_place(short, lex)
+
     def short_forms(self, lex: Lexicon) -> dict[str, tuple[EntityType, str | None]]:
         """Company names without their company form (京东方 for 京东方科技集团), to look for."""
         out = {}
-        for entity in self.entities.values():
-            if entity.type is not EntityType.ORGANISATION or entity.subtype not in (None, "Company"):
-                continue
+        for entity in self._companies():
             for name in entity.names:
                 core = _company_core(name_key(name), lex)
                 place = _place_prefix(core, lex)
                 for short in (core, core[len(place):] if place else ""):
-                    if len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \
-                            and short not in lex.generic_modifiers and not _is_place(short, lex) \
+                    if self._new_short_name(short, lex) \
                             and (len(short) >= 3 or any(is_distinctive(t) for t in segment_name(short))):
                         out[short] = (entity.type, entity.subtype)
+        return out
+
+    def name_prefixes(self, lex: Lexicon) -> dict[str, str]:
+        """Company names cut after a word (长飞光纤 for 长飞光纤光缆股份有限公司, 中芯国际 for
+        中芯国际集成电路制造有限公司) -> the label they stand for.
+
+        No company-form rule links these, so the caller declares each one it finds.  At least four
+        characters, two left over, more than a place and an industry word (北京科技 is no one's),
+        and a prefix of two companies of the document stands for neither.
+        """
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entity in self._companies():
+            for name in entity.names:
+                core = _company_core(name_key(name), lex)
+                for token in segment_name(core)[:-1]:
+                    prefix = core[:token.end]
+                    if len(prefix) >= 4 and len(core) - len(prefix) >= 2:
+                        owners[prefix].add(entity.label)
+        out = {}
+        for prefix, labels in sorted(owners.items()):
+            place = _place_prefix(prefix, lex) or ""
+            rest = prefix[len(place):]
+            if len(labels) == 1 and self._new_short_name(prefix, lex) and len(rest) >= 2 \
+                    and rest not in lex.company_tails and rest not in lex.generic_names:
+                out[prefix] = next(iter(labels))
         return out
 
 
