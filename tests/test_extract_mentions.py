@@ -1,5 +1,5 @@
 """Mention finding on paragraphs written for these tests (none from the seed article)."""
-from extract_helpers import entity_named, extract, types
+from extract_helpers import entity_named, extract, triples, types
 
 
 def test_suffix_names_stop_at_verbs_and_prepositions(tmp_path):
@@ -85,6 +85,13 @@ def test_a_function_character_glued_to_a_name_by_the_segmenter_stays_out_of_it(t
     assert found["长飞光纤光缆股份有限公司"] == "Organisation"
     assert found["江夏生物城"] == "Platform"
     assert not [label for label in found if label.startswith("由") or "已" in label]
+
+
+def test_a_verb_that_names_a_field_stays_in_the_name(tmp_path):
+    corpus = extract(tmp_path, "江州大学、江州雁栖湖应用数学研究院等单位已入驻江州科学城。")
+    assert types(corpus)["江州雁栖湖应用数学研究院"] == "Organisation"
+    tenants = {s for s, p, o in triples(corpus) if p == "locatedIn" and o == "江州科学城"}
+    assert tenants == {"江州大学", "江州雁栖湖应用数学研究院"}
 
 
 def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):

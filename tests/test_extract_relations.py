@@ -124,6 +124,18 @@ def test_issuer_across_a_sequence_adverb_of_titles_joined_by_he(tmp_path):
                       ("星河市数据要素行动计划", "星河市科委"), ("星河市算力券管理办法", "星河市科委")}
 
 
+def test_a_notice_issues_its_policy_on_the_day_it_is_signed(tmp_path):
+    text = ("江州市科学技术局、江州市财政局关于印发《江州市科技创新券管理办法》的通知\n\n各区科技主管部门：\n\n"
+            "现将《江州市科技创新券管理办法》印发给你们，请遵照执行。本办法自2024年5月1日起施行。\n\n"
+            "江州市科学技术局\n江州市财政局\n二〇二四年三月十五日\n")
+    corpus = extract(tmp_path, text)
+    policy = "江州市科技创新券管理办法"
+    assert {o for s, p, o in triples(corpus) if p == "issuedBy"} == {"江州市科学技术局", "江州市财政局"}
+    dates = [(a.subject, a.value, a.evidence.text) for a in corpus.attributes if a.property == "issuedOn"]
+    # the day it takes effect is not the day it was issued
+    assert dates == [(policy, date(2024, 3, 15), "二〇二四年三月十五日")]
+
+
 def test_issuer_named_in_the_title(tmp_path):
     corpus = extract(tmp_path, "2015年6月，《国务院关于大力推进大众创业万众创新若干政策措施的意见》正式公布。")
     title = "国务院关于大力推进大众创业万众创新若干政策措施的意见"

@@ -38,6 +38,15 @@ def test_a_start_two_companies_share_or_a_place_and_industry_word_names_neither(
     assert "云帆光电" not in names and "北京科技" not in names
 
 
+def test_offices_named_with_an_abbreviated_ending(tmp_path):
+    corpus = extract(tmp_path, "江州市科学技术委员会、江州高新技术产业开发区管理委员会联合发布通知。"
+                               "市科委、江州高新区管委会将共同组织实施。江州市人民政府高度重视，江州市政府将给予支持。")
+    assert entity_named(corpus, "市科委").label == "江州市科学技术委员会"
+    assert entity_named(corpus, "江州高新区管委会").label == "江州高新技术产业开发区管理委员会"
+    assert entity_named(corpus, "江州市政府").label == "江州市人民政府"
+    assert len([e for e in corpus.entities.values() if e.type.value == "Organisation"]) == 3
+
+
 def test_similar_names_stay_apart(tmp_path):
     corpus = extract(tmp_path, "北京大学与北京理工大学共建联合实验室。华为与华威集团签署合作协议。")
     assert entity_named(corpus, "北京大学") is not entity_named(corpus, "北京理工大学")

@@ -56,7 +56,7 @@ def extractor_fingerprint() -> str:
 def _fingerprint(chosen_lexicon: str, version: str) -> str:
     own = sorted((_PACKAGE / "lexicon").glob("*.yaml")) + sorted((_PACKAGE / "lexicon").glob("*.py"))
     own += sorted((_PACKAGE / "extract").glob("*.py"))
-    own += [_PACKAGE / "models.py", _PACKAGE / "ingest" / "sentences.py", _PACKAGE / "ingest" / "rules.py"]
+    own += [_PACKAGE / "models.py"] + [_PACKAGE / "ingest" / f"{name}.py" for name in ("sentences", "rules", "metadata")]
     named = [(path.relative_to(_PACKAGE).as_posix(), path) for path in own]
     chosen = Path(chosen_lexicon)
     if chosen != (_PACKAGE / "lexicon").resolve():

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..ingest.metadata import date_from_text
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Membership, Mention, Relation,
                       Sentence, SourceDocument)
@@ -63,8 +64,7 @@ class Context:
         return self.labels[id(m)]
 
     def evidence(self) -> Evidence:
-        start, end = self.doc.original_span(self.sentence.start, self.sentence.end)
-        return Evidence(self.doc.doc_id, self.doc.original[start:end], start, end)
+        return _sentence_evidence(self.doc, self.sentence)
 
     def relate(self, subject: str, predicate: str, obj: str, rule: str, confidence: float) -> None:
         if subject != obj:
@@ -423,7 +423,8 @@ TITLE_CHAIN_GAPS = frozenset(f"》{joiner}《" for joiner in ("", "、", "和", 
 def issued(ctx: Context) -> None:
     policies = ctx.of_type(POLICY)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
-    issuer_gap = rf"^(?:将|已|还|也|正式|联合|共同|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$"
+    # X近日印发…, X于2023年4月印发…, X关于印发《P》的通知
+    issuer_gap = rf"^(?:将|已|还|也|正式|联合|共同|关于|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$"
     for p in policies:
         start, end = ctx.rel(p)
         issuer = None
@@ -683,6 +684,7 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     _memberships(doc, sentences, roles, resolved, found, {m.end: labels[id(m)] for m in all_anaphors
                                                           if types[labels[id(m)]] is ORG})
     _sub_organisations(doc, sentences, mentions, resolved, found)
+    _notice_signed_on(doc, sentences, mentions, resolved, found)
     return found
 
 
@@ -752,3 +754,25 @@ def _sub_organisations(doc: SourceDocument, sentences: list[Sentence], mentions:
             parent = max(parents, key=len)
             found.relations.append(Relation(child, "subOrganizationOf", parent,
                                             _sentence_evidence(doc, by_index[m.sentence]), "name-prefix", 0.8))
+
+
+NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布|转发)《[^》]+》(?:等[^》]{0,6})?的通知")
+
+
+def _notice_signed_on(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],
+                      resolved: DocumentEntities, found: Found) -> None:
+    """X关于印发《P》的通知, signed 2023年6月8日 on a line of its own at the end: P was issued that day."""
+    if not sentences or not NOTICE_TITLE.search(sentences[0].text):
+        return
+    signed = [(s, when) for s in sentences[-3:] if (when := date_from_text(s.text)) is not None]
+    if not signed:
+        return
+    sentence, when = signed[-1]
+    title = sentences[0]
+    announced = NOTICE_TITLE.search(title.text)
+    for m in mentions:
+        label = resolved.label(m)
+        if m.sentence == title.index and label is not None and resolved.entities[label].type is POLICY \
+                and announced.start() <= m.start - title.start < announced.end():
+            found.attributes.append(Attribute(label, "issuedOn", when, _sentence_evidence(doc, sentence),
+                                              "notice-signed", 0.8, "day"))

@@ -197,6 +197,9 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
                         and (within_document or not is_level_office(rest, lex) or _share_a_document(key, rest)):
                     uf.union(key, rest)  # across documents, 江州|市政府 is no 市政府 of another city
 
+    # offices with their ending abbreviated: X科委 = X科学技术委员会, X高新区管委会 = X管理委员会
+    group_by(orgs, lambda k: _office_key(k, lex))
+
     # zone designations: X科技园区 = X示范区 = X国家自主创新示范区
     def zone_place(key: str) -> str | None:
         for designation in lex.zone_designations:
@@ -285,13 +288,38 @@ def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _Un
 
 
 def _link_level_offices(keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
-    """市政府 -> the one 天津市政府 of the same document."""
+    """市政府 -> the one 天津市政府 of the same document; 市科委 -> its 北京市科学技术委员会."""
+    spelled = {k: _spell_out(k, lex) for k in keys}
     for key in keys:
         if not key.startswith(lex.level_prefixes) or len(key) > 5:
             continue
-        fuller = [k for k in keys if k != key and k.endswith(key)]
+        fuller = {uf.find(k) for k in keys if k != key and spelled[k].endswith(spelled[key])}
         if len(fuller) == 1:
-            uf.union(key, fuller[0])
+            uf.union(key, fuller.pop())
+
+
+def _spell_out(key: str, lex: Lexicon) -> str:
+    """The name with its abbreviated ending written in full (北京市科委 -> 北京市科学技术委员会)."""
+    for short, full in lex.suffix_abbreviations.items():
+        if key.endswith(full):
+            return key
+        if key.endswith(short):
+            return key[: -len(short)] + full
+    return key
+
+
+def _office_key(key: str, lex: Lexicon) -> str | None:
+    """What two names of one office share: the ending spelled out, a zone designation before it
+    dropped (中关村科技园区管理委员会, 中关村管委会 -> 中关村管理委员会); None for other names."""
+    for short, full in lex.suffix_abbreviations.items():
+        if key.endswith((full, short)):
+            head = key[: -len(full)] if key.endswith(full) else key[: -len(short)]
+            for designation in lex.zone_designations:
+                if head.endswith(designation) and len(head) - len(designation) >= 2:
+                    head = head[: -len(designation)]
+                    break
+            return head + full if len(head) >= 2 else None
+    return None
 
 
 def _better_type(a: NameRecord, b: NameRecord) -> NameRecord:

@@ -51,6 +51,7 @@ class Lexicon:
     standalone_names: frozenset[str]
     official_prefixes: tuple[str, ...]
     zone_designations: tuple[str, ...]
+    suffix_abbreviations: dict[str, str]  # short ending -> full ending, longest short first
     enumeration_heads: dict[str, tuple[EntityType, str | None]]
     apposition_heads: dict[str, tuple[EntityType, str | None]]
     non_entity_heads: tuple[str, ...]
@@ -137,6 +138,8 @@ def load() -> Lexicon:
         standalone_names=frozenset(entities["organisation"]["standalone"]),
         official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
+        suffix_abbreviations={k: entities["suffix_abbreviations"][k]
+                              for k in _longest_first(entities["suffix_abbreviations"])},
         enumeration_heads=_typed(entities["enumeration_heads"]),
         apposition_heads=_typed(entities["apposition_heads"]),
         non_entity_heads=_longest_first(entities["non_entity_heads"]),
