@@ -94,6 +94,11 @@ def test_a_verb_that_names_a_field_stays_in_the_name(tmp_path):
     assert tenants == {"江州大学", "江州雁栖湖应用数学研究院"}
 
 
+def test_a_less_common_surname_before_chained_titles(tmp_path):
+    corpus = extract(tmp_path, "江州发展集团党委书记、董事长宣鸿表示，集团将扩大投资。")
+    assert {(m.person, m.organisation) for m in corpus.memberships} == {("宣鸿", "江州发展集团")}
+
+
 def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):
     found = types(extract(tmp_path, "据南方科技大学介绍，园区内企业踊跃参与。"))
     assert found["南方科技大学"] == "Organisation"

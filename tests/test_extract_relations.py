@@ -107,6 +107,16 @@ def test_parts_of_a_whole(tmp_path):
         assert (part, "partOf", "两城一园") in found
 
 
+def test_a_whole_that_lists_its_parks(tmp_path):
+    text = ("江州国家自主创新示范区包括滨江园、临港园、西湖园等9个分园。江州示范区协同发展取得新进展。"
+            "江州高新区包括星河集团、蓝图大学等单位。")
+    corpus = extract(tmp_path, text)
+    parts = {(s, o) for s, p, o in triples(corpus) if p == "partOf"}
+    assert parts == {(park, "江州国家自主创新示范区") for park in ("滨江园", "临港园", "西湖园")}
+    # jieba's dictionary calls 新进展 an organisation
+    assert "新进展" not in corpus.entities
+
+
 def test_policy_issuer_and_date(tmp_path):
     text = "2023年4月12日，天津市科委印发《关于支持新型研发机构发展的若干措施》。"
     corpus = extract(tmp_path, text)

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from ..lexicon import Lexicon, load
 from ..models import EntityType, Mention, Sentence
-from .tokens import Token, is_distinctive, segment, segment_name
+from .tokens import Token, dictionary_tag, is_distinctive, segment, segment_name
 
 CLAUSE_PUNCT = "，。；：、！？,;:!?\n"
 OPEN_QUOTES = "“‘「『\""
@@ -657,11 +657,18 @@ def _benefit_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention
     return found
 
 
+def _modified_common_word(word: str, lex: Lexicon) -> bool:
+    """新进展: jieba's dictionary calls it an organisation, but it is 新 and a common word."""
+    return any(word.startswith(mod) and (tag := dictionary_tag(word[len(mod):])) is not None
+               and tag not in NAME_TAGS for mod in lex.generic_modifiers)
+
+
 def _dictionary_org_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     """Words jieba's dictionary knows as organisation names (国务院, 复旦大学)."""
     found = []
     for tok in view.tokens:
-        if tok.tag == "nt" and len(tok.text) >= 3 and not is_generic(tok.text, lex):
+        if tok.tag == "nt" and len(tok.text) >= 3 and not is_generic(tok.text, lex) \
+                and not _modified_common_word(tok.text, lex):
             suf = suffix_of(tok.text, lex)
             if suf is not None and suf.type is not EntityType.ORGANISATION:
                 continue

@@ -387,6 +387,15 @@ def part_of(ctx: Context) -> None:
         parts = [x for x in ctx.after(m.start(1), PLATFORM) if ctx.rel(x)[1] <= m.end(1)]
         for part in parts:
             ctx.relate(ctx.label(part), "partOf", ctx.label(whole[0]), "including", 0.9)
+    for trig in _triggers(ctx, "has_parts"):
+        # 中关村示范区包括海淀园、昌平园等16个分园 (the whole right before the verb, a list of platforms after)
+        whole = _named_platform_before(ctx, trig.start())
+        parts = _run_after(ctx, trig.end(), PLATFORM, ORG)
+        if whole is None or not parts or ctx.rel(parts[0])[0] != trig.end() \
+                or any(ctx.types[ctx.label(x)] is not PLATFORM for x in parts):
+            continue
+        for part in parts:
+            ctx.relate(ctx.label(part), "partOf", ctx.label(whole), "has-parts", 0.8)
     for trig in _triggers(ctx, "part_of"):
         whole = [x for x in ctx.before(trig.start(), PLATFORM) if ctx.same_clause(ctx.rel(x)[1], trig.start())]
         part = [x for x in ctx.before(trig.start(), PLATFORM) if x not in whole[-1:]] if whole else []
