@@ -99,6 +99,13 @@ def test_a_less_common_surname_before_chained_titles(tmp_path):
     assert {(m.person, m.organisation) for m in corpus.memberships} == {("宣鸿", "江州发展集团")}
 
 
+def test_names_next_to_ren_he_and_a_committee_of_an_institute(tmp_path):
+    corpus = extract(tmp_path, "江州大学校长包信和院士担任研究院理事长，蓝图集团董事长刘庆峰任学术委员会主任。")
+    people = {(m.person, m.organisation, m.title) for m in corpus.memberships}
+    assert {("包信和", "江州大学", "校长"), ("刘庆峰", "蓝图集团", "董事长")} <= people
+    assert "学术委员会" not in corpus.entities and "包信" not in corpus.entities
+
+
 def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):
     found = types(extract(tmp_path, "据南方科技大学介绍，园区内企业踊跃参与。"))
     assert found["南方科技大学"] == "Organisation"

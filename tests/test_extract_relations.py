@@ -117,6 +117,20 @@ def test_a_whole_that_lists_its_parks(tmp_path):
     assert "新进展" not in corpus.entities
 
 
+def test_tenants_of_a_host_named_before_them_settle_there(tmp_path):
+    text = "目前，江州高新区已集聚人工智能企业1200余家，云帆智能、星河科技等龙头企业均落户于此。"
+    found = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "locatedIn"}
+    assert found == {("云帆智能", "江州高新区"), ("星河科技", "江州高新区")}
+
+
+def test_a_city_official_belongs_to_the_city_government_the_article_names(tmp_path):
+    text = ("该研究院由江州大学和江州市人民政府共同组建。江州市副市长罗鹏表示，将加大支持力度。"
+            "临港区副区长周文出席。")
+    corpus = extract(tmp_path, text)
+    assert {(m.person, m.organisation) for m in corpus.memberships} == {
+        ("罗鹏", "江州市人民政府"), ("周文", None)}  # no 临港区政府 in the article
+
+
 def test_policy_issuer_and_date(tmp_path):
     text = "2023年4月12日，天津市科委印发《关于支持新型研发机构发展的若干措施》。"
     corpus = extract(tmp_path, text)

@@ -51,8 +51,9 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
         cand = text[pos:pos + length]
         if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames:
             continue
-        if length == 3 and text[pos + 2:].startswith(lex.after_name):
-            continue
+        if length == 3 and text[pos + 2:].startswith(lex.after_name) \
+                and _title_pattern().match(text[pos + 3:]) is None:
+            continue  # 李明和… is 李明 and…, but 包信和院士 is 包信和
         if _ends_name(text[pos + length:], lex):
             return cand
     return None

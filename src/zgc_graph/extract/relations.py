@@ -18,7 +18,7 @@ from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Memb
                       Sentence, SourceDocument)
 from .mentions import _alternation
 from .persons import PersonRole
-from .resolve import DocumentEntities
+from .resolve import DocumentEntities, name_key
 
 ORG = EntityType.ORGANISATION
 PLATFORM = EntityType.PLATFORM
@@ -324,8 +324,8 @@ def located(ctx: Context) -> None:
                 continue
             for org in followers:
                 ctx.relate(ctx.label(org), "locatedIn", whole, "host-admits", confidence)
-        elif tenant is not None and re.match(r"[。；！？]|$", ctx.text[trig.end():]):
-            # …等12家企业集中签约入驻。: the host was named before the tenants
+        elif tenant is not None and re.match(r"(?:于此|在此|这里)?(?:[。；！？]|$)", ctx.text[trig.end():]):
+            # …等12家企业集中签约入驻。, A、B等龙头企业均落户于此。: the host was named before the tenants
             host = [m for m in ctx.before(ctx.rel(tenant)[0], PLATFORM)]
             whole = ctx.label(host[-1]) if host else ctx.topic.get(PLATFORM)
             if whole is not None:
@@ -691,7 +691,7 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
             history.append((label, types[label]))
             topic[types[label]] = label
     _memberships(doc, sentences, roles, resolved, found, {m.end: labels[id(m)] for m in all_anaphors
-                                                          if types[labels[id(m)]] is ORG})
+                                                          if types[labels[id(m)]] is ORG}, lex)
     _sub_organisations(doc, sentences, mentions, resolved, found)
     _notice_signed_on(doc, sentences, mentions, resolved, found)
     return found
@@ -728,7 +728,7 @@ def _sentence_evidence(doc: SourceDocument, sentence: Sentence) -> Evidence:
 
 
 def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[PersonRole],
-                 resolved: DocumentEntities, found: Found, anaphor_ends: dict[int, str]) -> None:
+                 resolved: DocumentEntities, found: Found, anaphor_ends: dict[int, str], lex: Lexicon) -> None:
     """Each person's title and organisation (该公司首席执行官X: the company named before)."""
     by_index = {s.index: s for s in sentences}
     for role in roles:
@@ -740,11 +740,30 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
         if not orgs:
             pointed = anaphor_ends.get(role.person.start - len(role.title)) or anaphor_ends.get(role.person.start)
             orgs = [pointed] if pointed else []
+        rule, confidence = "org-title-name", 0.9
+        if not orgs:
+            government = _government_of(doc.text[:role.person.start - len(role.title)], role.title, resolved, lex)
+            orgs, rule, confidence = ([government] if government else []), "government-head", 0.8
         if not orgs:
             found.memberships.append(Membership(person, None, role.title, evidence, "title-name", 0.8))
         for org in orgs:
-            found.memberships.append(Membership(person, org, role.title, evidence, "org-title-name", 0.9))
-            found.relations.append(Relation(person, "affiliatedWith", org, evidence, "org-title-name", 0.9))
+            found.memberships.append(Membership(person, org, role.title, evidence, rule, confidence))
+            found.relations.append(Relation(person, "affiliatedWith", org, evidence, rule, confidence))
+
+
+def _government_of(before: str, title: str, resolved: DocumentEntities, lex: Lexicon) -> str | None:
+    """合肥市副市长: 合肥市人民政府 (or 合肥市政府), when the article names it."""
+    for level, heads in lex.government_heads.items():
+        if title not in heads:
+            continue
+        for length in range(2, 8):
+            place = before[-length:]
+            if len(place) == length and place.endswith(level):
+                for office in ("人民政府", "政府"):
+                    label = resolved.label_of.get(name_key(place + office))
+                    if label is not None:
+                        return label
+    return None
 
 
 def _sub_organisations(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],

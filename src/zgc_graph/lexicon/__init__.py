@@ -71,6 +71,7 @@ class Lexicon:
     titles: tuple[str, ...]
     honorific_titles: frozenset[str]
     department_in_title: tuple[str, ...]
+    government_heads: dict[str, tuple[str, ...]]  # 市 -> (市长, 副市长…)
     after_name: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
@@ -159,6 +160,7 @@ def load() -> Lexicon:
         titles=_longest_first(persons["titles"]),
         honorific_titles=frozenset(persons["honorific_titles"]),
         department_in_title=tuple(persons["department_in_title"]),
+        government_heads={level: tuple(titles) for level, titles in persons["government_heads"].items()},
         after_name=_longest_first(persons["after_name"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items()},
