@@ -24,6 +24,15 @@ def _groups(corpus) -> set[tuple[str, int, str]]:
     return {(a.subject, a.value.size, a.value.kind) for a in corpus.attributes if a.property == "memberGroup"}
 
 
+def test_founders_of_an_organisation(tmp_path):
+    text = ("江州人工智能研究院今天揭牌。该研究院由江州大学、蓝图科技股份有限公司和江州市人民政府共同组建。"
+            "江州仪器和传感器有限公司由江州市政府与星河研究院共同出资成立。由江州市政府出资设立的江州科技成长基金正式运行。")
+    founded = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "foundedBy"}
+    assert founded == {("江州人工智能研究院", "江州大学"), ("江州人工智能研究院", "蓝图科技股份有限公司"),
+                       ("江州人工智能研究院", "江州市人民政府"), ("江州仪器和传感器有限公司", "江州市人民政府"),
+                       ("江州仪器和传感器有限公司", "星河研究院"), ("江州科技成长基金", "江州市人民政府")}
+
+
 def test_members_counted_by_kind(tmp_path):
     text = ("2023年，星河集团牵头组建“长城智能装备创新联合体”。该创新联合体由星河集团联合9家上下游企业、"
             "5家高校院所等15家单位共同组建。江城新材料产业联盟今天成立。该联盟由6家企业和3所高校共同发起成立。")

@@ -52,7 +52,7 @@ SUBTYPES: dict[str, EntityType] = {
 # the contract's; the rest are declared in the ontology as extensions.
 RELATIONS = (
     "leads", "memberOf", "locatedIn", "partOf", "issuedBy", "benefitsFrom",
-    "affiliatedWith", "partnerOf", "predecessorOf", "subOrganizationOf",
+    "affiliatedWith", "partnerOf", "predecessorOf", "subOrganizationOf", "foundedBy",
 )
 SYMMETRIC_RELATIONS = frozenset({"partnerOf"})
 

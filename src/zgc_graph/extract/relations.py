@@ -187,6 +187,7 @@ def founded_by(ctx: Context) -> None:
     for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
         named = _named_platform_before(ctx, m.start()) or _described_platform_after(ctx, m.end())
         if named is None:
+            _founders_of_organisation(ctx, m)
             continue
         whole = ctx.label(named)
         _member_groups(ctx, whole, m.start(1), m.end(1), "founded-by-groups")
@@ -209,6 +210,20 @@ def founded_by(ctx: Context) -> None:
             ctx.attribute(whole, "memberCount", int(count.group(1)), "founded-by-count", 0.9)
 
 
+def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
+    """该研究院由A、B和C共同组建, 由A出资设立的X基金: each founder founded the organisation."""
+    pos = m.start()
+    while pos > 0 and ctx.text[pos - 1] in CLOSING_QUOTES:
+        pos -= 1
+    before = [x for x in ctx.of_type(ORG) if ctx.rel(x)[1] == pos]
+    founded = before[0] if before else _described_platform_after(ctx, m.end(), ORG)
+    founders = [x for x in ctx.after(m.start(1), ORG) if ctx.rel(x)[1] <= m.end(1)]
+    if founded is None or not founders or ctx.rel(founders[0])[0] != m.start(1):
+        return
+    for founder in founders:
+        ctx.relate(ctx.label(founded), "foundedBy", ctx.label(founder), "founded-by-organisations", 0.8)
+
+
 def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) -> None:
     """12家上下游企业、8家高校院所等20家创新主体: how many members of each kind (the total after
     等 is memberCount's).  A kind ends with a word of the lexicon's member_kinds."""
@@ -219,15 +234,15 @@ def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) ->
         ctx.attribute(whole, "memberGroup", MemberGroup(int(m.group(1)), m.group(2)), rule, 0.8)
 
 
-def _described_platform_after(ctx: Context, pos: int) -> Mention | None:
-    """The platform a 由…组建的 clause ending at `pos` describes: it starts right after 的
-    (or after a quote mark there: 组建的“光通信创新联合体”)."""
+def _described_platform_after(ctx: Context, pos: int, kind: EntityType = PLATFORM) -> Mention | None:
+    """The platform (or other `kind`) a 由…组建的 clause ending at `pos` describes: it starts right
+    after 的 (or after a quote mark there: 组建的“光通信创新联合体”)."""
     if not ctx.text.startswith("的", pos):
         return None
     start = pos + 1
     while start < len(ctx.text) and ctx.text[start] in OPENING_QUOTES:
         start += 1
-    found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[0] == start]
+    found = [m for m in ctx.of_type(kind) if ctx.rel(m)[0] == start]
     return found[0] if found else None
 
 
