@@ -229,6 +229,9 @@ class _Writer:
         return "[ " + self.predicate_list(triples, " ; ") + " ]"
 
     def predicate_list(self, triples: list[tuple[Node, Node, Node]], sep: str) -> str:
+        return sep.join(self.predicate_lines(triples))
+
+    def predicate_lines(self, triples: list[tuple[Node, Node, Node]]) -> list[str]:
         """One subject's predicates in order ("a" first), each with its objects sorted and unique."""
         cache, term, type_text = self.cache, self.term, self.type_text
         pairs = []
@@ -247,7 +250,7 @@ class _Writer:
                 shown.append(o_text)
         if shown:
             lines.append((current or "a") + " " + ", ".join(shown))
-        return sep.join(lines)
+        return lines
 
     # -- document ----------------------------------------------------------
     def subject_key(self, s: Node) -> tuple[int, str]:
@@ -257,13 +260,25 @@ class _Writer:
 
     def render(self) -> Iterator[str]:
         """The document in pieces that concatenate to it (a large graph is never one string)."""
-        yield "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items()))
-        yield "\n"
+        return (piece for piece, _shorter in self.render_twice(frozenset()))
+
+    def render_twice(self, left_out: frozenset[Node]) -> Iterator[tuple[str, str]]:
+        """Each piece of the document, and the same piece without the triples of `left_out`'s predicates."""
+        prefixes = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items()))
+        yield prefixes, prefixes
+        yield "\n", "\n"
+        dropped = tuple(self.term(p) + " " for p in left_out)
+        sep = " ;\n    "
         top = [s for s in self.subjects if not (isinstance(s, BNode) and s in self.inline)]
         for s in sorted(top, key=self.subject_key):
             head = self.term(s)
-            body = self.predicate_list(self.subjects[s], " ;\n    ")
-            yield f"\n{head}\n    {body} .\n"
+            lines = self.predicate_lines(self.subjects[s])
+            piece = f"\n{head}\n    {sep.join(lines)} .\n"
+            kept = [line for line in lines if not line.startswith(dropped)] if dropped else lines
+            if len(kept) == len(lines):
+                yield piece, piece
+            else:
+                yield piece, f"\n{head}\n    {sep.join(kept)} .\n" if kept else ""
 
 
 def _stored_triples(graph: Graph) -> Iterator[tuple[Node, Node, Node]]:
@@ -285,6 +300,20 @@ def write(graph: Graph, path: Path) -> None:
 def turtle_chunks(graph: Graph) -> Iterator[bytes]:
     """The Turtle document as UTF-8, about a megabyte at a time."""
     return _encoded_batches(_Writer(graph).render())
+
+
+def turtle_chunks_twice(graph: Graph, left_out: frozenset[Node]) -> Iterator[tuple[bytes, bytes]]:
+    """The Turtle document as `turtle_chunks` gives it, each chunk paired with the same part of a
+    document without the triples of the predicates in `left_out`: one rendering, two documents."""
+    batch, full, shorter, size = 1 << 20, [], [], 0
+    for piece, short_piece in _Writer(graph).render_twice(left_out):
+        full.append(piece)
+        shorter.append(short_piece)
+        size += len(piece)
+        if size >= batch:
+            yield "".join(full).encode("utf-8"), "".join(shorter).encode("utf-8")
+            full, shorter, size = [], [], 0
+    yield "".join(full).encode("utf-8"), "".join(shorter).encode("utf-8")
 
 
 def _encoded_batches(pieces: Iterator[str], batch: int = 1 << 20) -> Iterator[bytes]:

@@ -152,7 +152,7 @@ def leads(ctx: Context) -> None:
                 target = platforms[0]  # 由A牵头，联合B、C共同发起的P
                 members_ = [m for m in ctx.of_type(ORG) if trig.end() <= ctx.rel(m)[0] < ctx.rel(target)[0]]
             elif made is None:
-                whole = _named_platform_before(ctx, ctx.rel(subj)[0] - 1)
+                whole = _named_before(ctx, ctx.rel(subj)[0] - 1)
                 target = whole  # P由A牵头
         if target is None:
             continue
@@ -172,11 +172,11 @@ def leads(ctx: Context) -> None:
 OPENING_QUOTES, CLOSING_QUOTES = "“‘「『\"", "”’」』\""
 
 
-def _named_platform_before(ctx: Context, pos: int) -> Mention | None:
-    """The platform (or 该联合体…) that ends right at `pos`, or at a closing quote there."""
+def _named_before(ctx: Context, pos: int, kind: EntityType = PLATFORM) -> Mention | None:
+    """The platform (or 该联合体…, or other `kind`) that ends right at `pos`, or at a closing quote there."""
     while pos > 0 and ctx.text[pos - 1] in CLOSING_QUOTES:
         pos -= 1
-    found = [m for m in ctx.of_type(PLATFORM) if ctx.rel(m)[1] == pos]
+    found = [m for m in ctx.of_type(kind) if ctx.rel(m)[1] == pos]
     return found[0] if found else None
 
 
@@ -185,7 +185,7 @@ def founded_by(ctx: Context) -> None:
     P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
-        named = _named_platform_before(ctx, m.start()) or _described_platform_after(ctx, m.end())
+        named = _named_before(ctx, m.start()) or _described_after(ctx, m.end())
         if named is None:
             _founders_of_organisation(ctx, m)
             continue
@@ -212,11 +212,7 @@ def founded_by(ctx: Context) -> None:
 
 def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
     """该研究院由A、B和C共同组建, 由A出资设立的X基金: each founder founded the organisation."""
-    pos = m.start()
-    while pos > 0 and ctx.text[pos - 1] in CLOSING_QUOTES:
-        pos -= 1
-    before = [x for x in ctx.of_type(ORG) if ctx.rel(x)[1] == pos]
-    founded = before[0] if before else _described_platform_after(ctx, m.end(), ORG)
+    founded = _named_before(ctx, m.start(), ORG) or _described_after(ctx, m.end(), ORG)
     founders = [x for x in ctx.after(m.start(1), ORG) if ctx.rel(x)[1] <= m.end(1)]
     if founded is None or not founders or ctx.rel(founders[0])[0] != m.start(1):
         return
@@ -234,7 +230,7 @@ def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) ->
         ctx.attribute(whole, "memberGroup", MemberGroup(int(m.group(1)), m.group(2)), rule, 0.8)
 
 
-def _described_platform_after(ctx: Context, pos: int, kind: EntityType = PLATFORM) -> Mention | None:
+def _described_after(ctx: Context, pos: int, kind: EntityType = PLATFORM) -> Mention | None:
     """The platform (or other `kind`) a 由…组建的 clause ending at `pos` describes: it starts right
     after 的 (or after a quote mark there: 组建的“光通信创新联合体”)."""
     if not ctx.text.startswith("的", pos):
@@ -404,7 +400,7 @@ def part_of(ctx: Context) -> None:
             ctx.relate(ctx.label(part), "partOf", ctx.label(whole[0]), "including", 0.9)
     for trig in _triggers(ctx, "has_parts"):
         # 中关村示范区包括海淀园、昌平园等16个分园 (the whole right before the verb, a list of platforms after)
-        whole = _named_platform_before(ctx, trig.start())
+        whole = _named_before(ctx, trig.start())
         parts = _run_after(ctx, trig.end(), PLATFORM, ORG)
         if whole is None or not parts or ctx.rel(parts[0])[0] != trig.end() \
                 or any(ctx.types[ctx.label(x)] is not PLATFORM for x in parts):

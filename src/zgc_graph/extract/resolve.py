@@ -289,7 +289,7 @@ def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _Un
 
 def _link_level_offices(keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
     """市政府 -> the one 天津市政府 of the same document; 市科委 -> its 北京市科学技术委员会."""
-    spelled = {k: _spell_out(k, lex) for k in keys}
+    spelled = {k: "".join(ending) if (ending := _office_ending(k, lex)) else k for k in keys}
     for key in keys:
         if not key.startswith(lex.level_prefixes) or len(key) > 5:
             continue
@@ -298,28 +298,27 @@ def _link_level_offices(keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
             uf.union(key, fuller.pop())
 
 
-def _spell_out(key: str, lex: Lexicon) -> str:
-    """The name with its abbreviated ending written in full (北京市科委 -> 北京市科学技术委员会)."""
+def _office_ending(key: str, lex: Lexicon) -> tuple[str, str] | None:
+    """北京市科委 -> (北京市, 科学技术委员会): the head and the office ending written in full."""
     for short, full in lex.suffix_abbreviations.items():
-        if key.endswith(full):
-            return key
-        if key.endswith(short):
-            return key[: -len(short)] + full
-    return key
+        for ending in (full, short):
+            if key.endswith(ending):
+                return key[: -len(ending)], full
+    return None
 
 
 def _office_key(key: str, lex: Lexicon) -> str | None:
     """What two names of one office share: the ending spelled out, a zone designation before it
     dropped (中关村科技园区管理委员会, 中关村管委会 -> 中关村管理委员会); None for other names."""
-    for short, full in lex.suffix_abbreviations.items():
-        if key.endswith((full, short)):
-            head = key[: -len(full)] if key.endswith(full) else key[: -len(short)]
-            for designation in lex.zone_designations:
-                if head.endswith(designation) and len(head) - len(designation) >= 2:
-                    head = head[: -len(designation)]
-                    break
-            return head + full if len(head) >= 2 else None
-    return None
+    found = _office_ending(key, lex)
+    if found is None:
+        return None
+    head, full = found
+    for designation in lex.zone_designations:
+        if head.endswith(designation) and len(head) - len(designation) >= 2:
+            head = head[: -len(designation)]
+            break
+    return head + full if len(head) >= 2 else None
 
 
 def _better_type(a: NameRecord, b: NameRecord) -> NameRecord:
@@ -371,7 +370,6 @@ class DocumentEntities:
             for name in entity.names:
                 out[name] = (entity.type, entity.subtype)
         return out
-
 
     def _companies(self) -> list[Entity]:
         return [e for e in self.entities.values()
