@@ -300,6 +300,8 @@ def _link_level_offices(keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
 
 def _office_ending(key: str, lex: Lexicon) -> tuple[str, str] | None:
     """北京市科委 -> (北京市, 科学技术委员会): the head and the office ending written in full."""
+    if not key.endswith(lex.office_endings):
+        return None
     for short, full in lex.suffix_abbreviations.items():
         for ending in (full, short):
             if key.endswith(ending):

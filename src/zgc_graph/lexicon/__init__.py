@@ -96,6 +96,11 @@ class Lexicon:
                                *(s for s, v in self.suffixes.items() if v.type is EntityType.POLICY)])
 
     @cached_property
+    def office_endings(self) -> tuple[str, ...]:
+        """Every short and full office ending (科委, 科学技术委员会…): one endswith() rules most names out."""
+        return tuple(self.suffix_abbreviations) + tuple(self.suffix_abbreviations.values())
+
+    @cached_property
     def title_set(self) -> frozenset[str]:
         return frozenset(self.titles)
 
