@@ -486,6 +486,8 @@ def bench_one(n: int, args, copier, seed_names_file: Path, formats: list[str]) -
                   f"{lines[-1] if lines else ''}")
         except subprocess.TimeoutExpired:
             print(f"check_contract as shipped: stopped after {args.contract_timeout} s")
+    if not CHECKER.exists() and n >= args.query_min:
+        print(f"check_contract skipped: {CHECKER} not found")
     for engine, limit, how in (("rdflib", args.contract_max, "initBindings inlined"),
                                ("oxigraph", args.contract_oxigraph_max, "its SPARQL answered by Oxigraph")):
         if CHECKER.exists() and n <= limit:
