@@ -35,10 +35,12 @@ def test_founders_of_an_organisation(tmp_path):
 
 def test_members_counted_by_kind(tmp_path):
     text = ("2023年，星河集团牵头组建“长城智能装备创新联合体”。该创新联合体由星河集团联合9家上下游企业、"
-            "5家高校院所等15家单位共同组建。江城新材料产业联盟今天成立。该联盟由6家企业和3所高校共同发起成立。")
+            "5家高校院所等15家单位共同组建。江城新材料产业联盟今天成立。该联盟由6家企业和3所高校共同发起成立。"
+            "滨江量子产业联盟的成员包括12家企业和4家科研院所。")
     corpus = extract(tmp_path, text)
     assert _groups(corpus) == {("长城智能装备创新联合体", 9, "上下游企业"), ("长城智能装备创新联合体", 5, "高校院所"),
-                               ("江城新材料产业联盟", 6, "企业"), ("江城新材料产业联盟", 3, "高校")}
+                               ("江城新材料产业联盟", 6, "企业"), ("江城新材料产业联盟", 3, "高校"),
+                               ("滨江量子产业联盟", 12, "企业"), ("滨江量子产业联盟", 4, "科研院所")}
     # 15 is the total after 等; 由6家企业和3所高校 states none (6 is one group of it)
     counts = {(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"}
     assert counts == {("长城智能装备创新联合体", 15)}

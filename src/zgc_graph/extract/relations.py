@@ -277,6 +277,8 @@ def members(ctx: Context) -> None:
             continue
         for m in _list_after(ctx, trig.end(), ORG):
             ctx.relate(ctx.label(m), "memberOf", whole, "member-list", 0.9)
+        clause_end = re.compile(r"[，,。；;！？]|$").search(ctx.text, trig.end()).start()
+        _member_groups(ctx, whole, trig.end(), clause_end, "member-list-groups")  # 成员包括30家企业和10所高校
 
 
 def member_count(ctx: Context) -> None:
