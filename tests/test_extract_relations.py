@@ -159,6 +159,14 @@ def test_issuer_across_a_sequence_adverb_of_titles_joined_by_he(tmp_path):
                       ("星河市数据要素行动计划", "星河市科委"), ("星河市算力券管理办法", "星河市科委")}
 
 
+def test_the_first_of_several_ministries_issues(tmp_path):
+    # jieba's HMM reads 部等 as one word: the ministry's name must still end at 部
+    text = ("2024年1月18日，工业和信息化部等七部门联合印发《关于推动未来产业创新发展的实施意见》。"
+            "科技部等6部门近日印发《关于加快场景创新的指导意见》。")
+    issued = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "issuedBy"}
+    assert issued == {("关于推动未来产业创新发展的实施意见", "工业和信息化部"), ("关于加快场景创新的指导意见", "科技部")}
+
+
 def test_a_notice_issues_its_policy_on_the_day_it_is_signed(tmp_path):
     text = ("江州市科学技术局、江州市财政局关于印发《江州市科技创新券管理办法》的通知\n\n各区科技主管部门：\n\n"
             "现将《江州市科技创新券管理办法》印发给你们，请遵照执行。本办法自2024年5月1日起施行。\n\n"

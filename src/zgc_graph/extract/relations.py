@@ -445,8 +445,9 @@ TITLE_CHAIN_GAPS = frozenset(f"》{joiner}《" for joiner in ("", "、", "和", 
 def issued(ctx: Context) -> None:
     policies = ctx.of_type(POLICY)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
-    # X近日印发…, X于2023年4月印发…, X关于印发《P》的通知
-    issuer_gap = rf"^(?:将|已|还|也|正式|联合|共同|关于|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$"
+    # X近日印发…, X于2023年4月印发…, X关于印发《P》的通知, X等七部门联合印发…
+    issuer_gap = (rf"^(?:将|已|还|也|正式|联合|共同|关于|等[\d一二三四五六七八九十两]+个?(?:部门|部委|单位)"
+                  rf"|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$")
     for p in policies:
         start, end = ctx.rel(p)
         issuer = None

@@ -79,7 +79,7 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 
 # jieba's HMM sometimes glues a function character to the end or the start of
 # an unknown word (工业和信息化|部于|2023, (|含北交|所): split those back off.
-GLUED_AFTER = frozenset("于在的与和及将是已")
+GLUED_AFTER = frozenset("于在的与和及将是已等")
 GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把")
 # a two-character word is only split off these (由长|飞光纤): the others start surnames (向, 和)
 GLUED_BEFORE_ONE = frozenset("含如由在对从据将把")
