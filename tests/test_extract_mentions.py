@@ -106,6 +106,13 @@ def test_names_next_to_ren_he_and_a_committee_of_an_institute(tmp_path):
     assert "学术委员会" not in corpus.entities and "包信" not in corpus.entities
 
 
+def test_a_standing_committee_member_who_announces(tmp_path):
+    corpus = extract(tmp_path, "论坛在江州示范区展示中心开幕。开幕式上，江州市委常委、副市长于英杰发布了"
+                               "《江州科技园区建设方案》。")
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {("于英杰", "江州市委", "常委、副市长")}
+    assert not {"江州市委常委", "展示中心"} & set(corpus.entities)
+
+
 def test_a_direction_word_opens_a_name_with_a_strong_suffix(tmp_path):
     found = types(extract(tmp_path, "据南方科技大学介绍，园区内企业踊跃参与。"))
     assert found["南方科技大学"] == "Organisation"

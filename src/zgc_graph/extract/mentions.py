@@ -186,6 +186,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             continue
         if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")):
             continue
+        if tok.text in lex.title_set:
+            continue  # 北京市委|常委: a title ends no name, though 委 ends 市委
         if tok.text == suffix.text and _opens_title(text, view.rel(tok.start), end_rel, lex):
             continue  # 研究院|院|长沙|晓: jieba gave the 院 of 院长 to a place name; it ends no name
         if tok.text in lex.generic_names and len(tok.text) > len(suffix.text):
