@@ -756,7 +756,8 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             orgs = [pointed] if pointed else []
         rule, confidence = "org-title-name", 0.9
         if not orgs:
-            government = _government_of(doc.text[:role.person.start - len(role.title)], role.title, resolved, lex)
+            title_at = role.person.start - len(role.title)
+            government = _government_of(doc.text[max(0, title_at - 8):title_at], role.title, resolved, lex)
             orgs, rule, confidence = ([government] if government else []), "government-head", 0.8
         if not orgs:
             found.memberships.append(Membership(person, None, role.title, evidence, "title-name", 0.8))
@@ -804,14 +805,14 @@ NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布|转发)《[^》]+》(?
 def _notice_signed_on(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],
                       resolved: DocumentEntities, found: Found) -> None:
     """X关于印发《P》的通知, signed 2023年6月8日 on a line of its own at the end: P was issued that day."""
-    if not sentences or not NOTICE_TITLE.search(sentences[0].text):
+    title = sentences[0] if sentences else None
+    announced = NOTICE_TITLE.search(title.text) if title is not None else None
+    if announced is None:
         return
     signed = [(s, when) for s in sentences[-3:] if (when := date_from_text(s.text)) is not None]
     if not signed:
         return
     sentence, when = signed[-1]
-    title = sentences[0]
-    announced = NOTICE_TITLE.search(title.text)
     for m in mentions:
         label = resolved.label(m)
         if m.sentence == title.index and label is not None and resolved.entities[label].type is POLICY \

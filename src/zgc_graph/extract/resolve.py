@@ -201,12 +201,7 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
     group_by(orgs, lambda k: _office_key(k, lex))
 
     # zone designations: X科技园区 = X示范区 = X国家自主创新示范区
-    def zone_place(key: str) -> str | None:
-        for designation in lex.zone_designations:
-            if key.endswith(designation) and len(key) - len(designation) >= 2:
-                return key[: -len(designation)]
-        return None
-    group_by(platforms, zone_place)
+    group_by(platforms, lambda k: _zone_place(k, lex))
 
     # policies that differ only in a generic tail or a leading place/qualifier
     platform_names = set(platforms)
@@ -316,11 +311,16 @@ def _office_key(key: str, lex: Lexicon) -> str | None:
     if found is None:
         return None
     head, full = found
-    for designation in lex.zone_designations:
-        if head.endswith(designation) and len(head) - len(designation) >= 2:
-            head = head[: -len(designation)]
-            break
+    head = _zone_place(head, lex) or head
     return head + full if len(head) >= 2 else None
+
+
+def _zone_place(key: str, lex: Lexicon) -> str | None:
+    """中关村科技园区 -> 中关村: the name without its zone designation (None when it has none)."""
+    for designation in lex.zone_designations:
+        if key.endswith(designation) and len(key) - len(designation) >= 2:
+            return key[: -len(designation)]
+    return None
 
 
 def _better_type(a: NameRecord, b: NameRecord) -> NameRecord:
