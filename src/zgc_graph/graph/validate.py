@@ -1,8 +1,9 @@
 """Check a graph against the SHACL shapes in `ontology/shapes.ttl`.
 
 The SHACL-SPARQL constraints run once per shape over the whole graph on
-Oxigraph (see `shacl_bulk.py`).  The core constraints are screened over the
-whole graph first (`shacl_core.py`): only the shapes the screen flags, and
+Oxigraph (see `shacl_bulk.py`), in a thread: Oxigraph works without the GIL
+while the core constraints are screened over the whole graph on the other
+core (`shacl_core.py`).  Only the shapes the screen flags, and
 those it cannot read, are then checked by pySHACL, which writes their
 results.  pySHACL runs without inference: RDFS would infer, from the ranges
 in the ontology, exactly the types the domain/range shapes are meant to check.
@@ -96,15 +97,19 @@ def validate(data: Graph | Path | str, copy: Callable[[], ox.Store] | None = Non
     target = _target_graph(graph)
     shapes, bulk = split_shapes(load_shapes())
     bulk_results = Graph()
-    try:  # first, so that Oxigraph's copy of the data is gone before the rest starts
-        if copy is None or target.store is not graph.store:
-            copy = partial(oxigraph_store, target)
-        found = run_bulk(bulk, copy, bulk_results)
-    except (SyntaxError, ValueError, TypeError, OSError):  # Oxigraph refuses a term: pySHACL checks everything
-        shapes, found, bulk_results = load_shapes(), 0, Graph()
-    return_freed_memory()  # Oxigraph's copy
+    if copy is None or target.store is not graph.store:
+        copy = partial(oxigraph_store, target)
     checks = core_checks(shapes)
-    shapes = without_shapes(shapes, {check.shape for check in checks} - shapes_to_recheck(checks, target))
+    # Oxigraph answers the SPARQL constraints without the GIL, on the other core, while this one screens
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        bulk_found = worker.submit(run_bulk, bulk, copy, bulk_results)
+        flagged = shapes_to_recheck(checks, target)
+        try:
+            found = bulk_found.result()
+        except (SyntaxError, ValueError, TypeError, OSError):  # Oxigraph refuses a term: pySHACL checks everything
+            shapes, checks, found, bulk_results = load_shapes(), (), 0, Graph()
+    return_freed_memory()  # Oxigraph's copy
+    shapes = without_shapes(shapes, {check.shape for check in checks} - flagged)
     conforms, results = _pyshacl(target, shapes) if has_shapes(shapes) else (True, Graph())
     violations = sorted(_violations(results, graph) + _violations(bulk_results, graph), key=Violation.sort_key)
     return ValidationReport(conforms=conforms and not found, violations=violations, triples=len(graph),
