@@ -5,6 +5,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import RDF, XSD
 
+from extract_helpers import extract
 from zgc_graph import api
 from zgc_graph.graph.network import entity_network
 from zgc_graph.graph.vocab import ZGC
@@ -53,3 +54,12 @@ def test_the_page_shows_the_groups_among_the_consortiums_facts(built):
     assert groups == [("11 上下游企业", 1), ("7 高校院所", 1)]
     # a group is no entity: no node, no edge
     assert all("membergroup" not in n for n in G.nodes)
+
+
+def test_a_listed_group_after_等_is_a_group_when_another_follows_and_no_total(tmp_path):
+    """等14家企业和5所高校: two kinds of members; the text gives no total, so none is stated."""
+    ext = extract(tmp_path, "2024年6月，星河大学牵头成立星河智能传感产业联盟。联盟成员单位包括蓝图传感器有限公司、"
+                            "青松微电子股份有限公司等14家企业和5所高校。")
+    groups = {(a.value.size, a.value.kind) for a in ext.attributes if a.property == "memberGroup"}
+    assert groups == {(14, "企业"), (5, "高校")}
+    assert not [a for a in ext.attributes if a.property == "memberCount"]

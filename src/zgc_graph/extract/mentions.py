@@ -25,6 +25,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SINGLE_CHAR_PREPOSITIONS = ("如", "与", "由", "在", "对", "向", "从", "据", "和", "及", "同", "含", "将", "把")
 CLASSIFIERS = "家个支项所名位批只座"
 POLICY_CONJUNCTIONS = ("和", "与", "及")
+# X(以下简称“Y”): Y is another name of X
+ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
+TRAILING_ALIAS_DECLARATION = re.compile(ALIAS_DECLARATION.pattern + "$")
 NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w"})
 POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
@@ -151,7 +154,12 @@ def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
     if i == 0 or i + 1 >= len(view.tokens):
         return False
     left, right = view.tokens[i - 1], view.tokens[i + 1]
-    before = view.text[:view.rel(left.end)]
+    return _conjunction_inside(view.text[:view.rel(left.end)], left, right, lex)
+
+
+def _conjunction_inside(before: str, left: Token, right: Token, lex: Lexicon) -> bool:
+    """Whether the conjunction between `left` and `right` (`before` ending with `left`) is
+    part of a name: 发展|和|改革委员会, 北京怀柔仪器|和|传感器有限公司."""
     ended = suffix_of(before[-lex.max_suffix_len:], lex)
     if ended is not None and ended.strong:
         return False  # 蓝图大学|与|青松研究院: two names
@@ -489,6 +497,8 @@ def _split_items(list_part: str, lex: Lexicon, verbs_end_names: bool = True) -> 
     for piece in pieces:
         offsets.append(pos)
         pos += len(piece) + 1
+    # A(以下简称“甲”)、B等企业: the item is A
+    pieces = [TRAILING_ALIAS_DECLARATION.sub("", piece) for piece in pieces]
     first = 0
     cut = None
     # policy names are verb phrases (先建后验): only the first piece holds the opener
@@ -538,6 +548,8 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
     tokens = segment_name(piece)
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i]
+        if _name_conjunction(piece, tokens, i, lex):
+            continue  # the first item's own 和: 北京怀柔仪器和传感器有限公司、…
         if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
                 or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES:
@@ -550,10 +562,16 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
     return None
 
 
+def _name_conjunction(piece: str, tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether tokens[i] of `piece` is a 和/与/及 inside a name (see _conjunction_inside)."""
+    return tokens[i].text in POLICY_CONJUNCTIONS and 0 < i < len(tokens) - 1 \
+        and _conjunction_inside(piece[:tokens[i - 1].end], tokens[i - 1], tokens[i + 1], lex)
+
+
 def _cut_name_tail(piece: str, lex: Lexicon) -> int:
     tokens = segment_name(piece)
     keep = len(tokens)
-    while keep > 0 and _name_like(tokens[keep - 1], lex):
+    while keep > 0 and (_name_like(tokens[keep - 1], lex) or _name_conjunction(piece, tokens, keep - 1, lex)):
         keep -= 1
     return tokens[keep].start if keep < len(tokens) else len(piece)
 

@@ -13,12 +13,9 @@ from functools import lru_cache
 
 from ..lexicon import Lexicon, load
 from ..models import EntityType, Mention
-from .mentions import SentenceView, select
-from .resolve import ALIAS_DECLARATION
+from .mentions import TRAILING_ALIAS_DECLARATION, SentenceView, select
 
 CHAIN_JOINERS = ("、", "兼", "和", "及")
-# X（以下简称“Y”）首席执行官Z: the title follows the short name's declaration
-DECLARATION_BEFORE_TITLE = re.compile(ALIAS_DECLARATION.pattern + "$")
 NAME_END_PUNCT = set("，。；：、！？,;:!?“”\"（）() \n")
 
 
@@ -151,7 +148,8 @@ def _department_before(text: str, pos: int, orgs_by_end: dict[int, Mention], lex
 def _organisations_before(text: str, pos: int, orgs_by_end: dict[int, Mention]) -> list[Mention]:
     """The organisation ending where the title starts (or its short name's declaration does),
     and any joined to it by 、."""
-    declared = DECLARATION_BEFORE_TITLE.search(text, 0, pos) if pos not in orgs_by_end else None
+    # X（以下简称“Y”）首席执行官Z: the title follows the short name's declaration
+    declared = TRAILING_ALIAS_DECLARATION.search(text, 0, pos) if pos not in orgs_by_end else None
     if declared is not None:
         pos = declared.start()
     orgs = []

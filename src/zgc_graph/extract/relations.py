@@ -16,7 +16,7 @@ from ..ingest.metadata import date_from_text
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Membership, Mention, Relation,
                       Sentence, SourceDocument)
-from .mentions import _alternation
+from .mentions import ALIAS_DECLARATION, _alternation
 from .persons import PersonRole
 from .resolve import DocumentEntities, name_key
 
@@ -99,12 +99,18 @@ def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；
 
 
 def _coordinated(ctx: Context, m: Mention, joiners: tuple[str, ...] = ("、",)) -> list[Mention]:
-    """m and the organisations joined to it right before (天津市委、滨江管委会)."""
+    """m and the organisations joined to it right before (天津市委、滨江管委会), also past a
+    short name's declaration (A（以下简称“甲”）、B)."""
     run = [m]
     orgs = ctx.of_type(ORG)
+
+    def joined(gap: str) -> bool:
+        declared = ALIAS_DECLARATION.match(gap)
+        return (gap[declared.end():] if declared else gap) in joiners
+
     while True:
         start = ctx.rel(run[0])[0]
-        prev = [o for o in orgs if ctx.text[ctx.rel(o)[1]:start] in joiners]
+        prev = [o for o in orgs if joined(ctx.text[ctx.rel(o)[1]:start])]
         if not prev:
             return run
         run.insert(0, prev[-1])
@@ -224,10 +230,12 @@ def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) ->
     """12家上下游企业、8家高校院所等20家创新主体: how many members of each kind (the total after
     等 is memberCount's).  A kind ends with a word of the lexicon's member_kinds."""
     kinds = _alternation(ctx.lex.triggers["member_kinds"]).pattern
-    group = re.compile(rf"(?<![\d.等])(\d+)(?:家|所|个)([^\d，,。；、等]{{0,8}}?(?:{kinds}))"
-                       rf"(?=[、，,和及与]\d|等|$)")
+    group = re.compile(rf"(?<![\d.])(等)?(\d+)(?:家|所|个)([^\d，,。；、等]{{0,8}}?(?:{kinds}))"
+                       rf"(?=([、，,和及与]\d)|等|$)")
     for m in group.finditer(ctx.text[start:end]):
-        ctx.attribute(whole, "memberGroup", MemberGroup(int(m.group(1)), m.group(2)), rule, 0.8)
+        if m.group(1) and not m.group(4):
+            continue  # 等20家创新主体: the total, but 等14家企业和5所高校 are two groups
+        ctx.attribute(whole, "memberGroup", MemberGroup(int(m.group(2)), m.group(3)), rule, 0.8)
 
 
 def _described_after(ctx: Context, pos: int, kind: EntityType = PLATFORM) -> Mention | None:
@@ -286,7 +294,8 @@ def member_count(ctx: Context) -> None:
               (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员)?", 0.8),
               (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；\d]{0,12}?(?:组成|组建|共同发起)", 0.8),  # not 由5家企业和3所高校组建
               (r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)", 0.7),
-              (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)", 0.7),
+              (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)"
+               r"(?![^，。；、\d]{0,8}?[、和及与]\d)", 0.7),  # not 等14家企业和5所高校: a group
               (r"成员(?:单位)?(?:总数|数量)(?:已|已经)?(?:达到|达|为)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
               (r"(?:现有|拥有|已有|汇聚|集聚|吸纳)了?成员(?:单位)?" + COUNT_NUMBER + r"(?:家|个)", 0.8)]
     # N余家, N多家: a lower bound, not a count; no pattern takes a number followed by 余 or 多

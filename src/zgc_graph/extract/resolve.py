@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
                       Relation, SYMMETRIC_RELATIONS)
-from .mentions import PRIORITY, is_level_office
+from .mentions import ALIAS_DECLARATION, PRIORITY, is_level_office
 from .tokens import dictionary_tag, is_distinctive, longest_place_word, segment_name
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
-ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年?(?=\D{2})")
 
 
