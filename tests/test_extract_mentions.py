@@ -125,3 +125,11 @@ def test_a_hospital_is_an_organisation_whose_head_has_a_title(tmp_path):
     hospital = entity_named(corpus, "江城大学附属第一医院")
     assert (hospital.type.value, hospital.subtype) == ("Organisation", "Hospital")
     assert ("孙晓东", "江城大学附属第一医院", "院长") in {(m.person, m.organisation, m.title) for m in corpus.memberships}
+
+
+def test_associations_and_societies_are_no_companies(tmp_path):
+    corpus = extract(tmp_path, "大会由江州市人民政府和江州市科学技术协会共同主办，江州人工智能学会、"
+                               "江州青年企业家商会等单位协办。")
+    found = {label: (e.type.value, e.subtype) for label, e in corpus.entities.items()}
+    for name in ("江州市科学技术协会", "江州人工智能学会", "江州青年企业家商会"):
+        assert found[name] == ("Organisation", "Association"), name

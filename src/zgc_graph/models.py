@@ -38,6 +38,7 @@ SUBTYPES: dict[str, EntityType] = {
     "Fund": EntityType.ORGANISATION,
     "Department": EntityType.ORGANISATION,
     "MediaOutlet": EntityType.ORGANISATION,
+    "Association": EntityType.ORGANISATION,
     "SciencePark": EntityType.PLATFORM,
     "ScienceCity": EntityType.PLATFORM,
     "DemonstrationZone": EntityType.PLATFORM,
