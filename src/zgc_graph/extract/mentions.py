@@ -835,8 +835,10 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
                 continue
             start = view.tokens[start_idx].start
             name = view.text[view.rel(start):rel_start - 1]
-            if _item_ok(name, lex) and (suffix_of(name, lex) or any(is_distinctive(t) for t in segment_name(name))):
-                suf = suffix_of(name, lex)
+            suf = suffix_of(name, lex)
+            if suf is not None and suf.text == name:
+                continue  # 研究所与北京大学…: a bare suffix points back to a name; it is none itself
+            if _item_ok(name, lex) and (suf or any(is_distinctive(t) for t in segment_name(name))):
                 found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
                                      suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
                                      view.sentence.index, "partner-object"))

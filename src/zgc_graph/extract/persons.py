@@ -105,6 +105,9 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 dept = _department_before(text, chain_start, orgs_by_end, lex)
                 if dept is not None:
                     title_start = org_anchor = dept
+            elif (serving := _person_in_office(text, chain_start, orgs_by_end, lex)) is not None:
+                name, name_start = serving
+                org_anchor = chain_start
             else:
                 last_title = _title_pattern().match(text, _last_title_start(text, chain_start, chain_end))
                 if last_title is None or last_title.group(0) not in lex.honorific_titles:
@@ -125,6 +128,28 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
             roles.append(PersonRole(person, tuple(orgs), title, view.sentence.index))
             occupied.append((name_start, name_end))
     return select(found), roles
+
+
+def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mention], lex: Lexicon
+                      ) -> tuple[str, int] | None:
+    """刘建国曾任北京市海淀区人民政府副区长, 任命刘建国为…管理委员会副主任: the person named
+    before a verb of office, the organisation and title after it; (name, start) or None."""
+    orgs = _organisations_before(text, title_start, orgs_by_end)
+    if not orgs:
+        return None
+    sentence_start = orgs[-1].end - title_start  # mentions hold document offsets; `text` is the sentence
+    verb_end = orgs[0].start - sentence_start
+    for verb in lex.office_verbs + ("为",):
+        if not text.startswith(verb, verb_end - len(verb)):
+            continue
+        name = _name_before(text, verb_end - len(verb), lex, set(orgs_by_end))
+        if name is None:
+            continue
+        name_start = verb_end - len(verb) - len(name)
+        if verb == "为" and not text[:name_start].endswith(lex.appointing_verbs):
+            continue
+        return name, name_start
+    return None
 
 
 def _last_title_start(text: str, start: int, end: int) -> int:

@@ -73,6 +73,8 @@ class Lexicon:
     department_in_title: tuple[str, ...]
     government_heads: dict[str, tuple[str, ...]]  # 市 -> (市长, 副市长…)
     after_name: tuple[str, ...]
+    office_verbs: tuple[str, ...]
+    appointing_verbs: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
 
@@ -167,6 +169,8 @@ def load() -> Lexicon:
         department_in_title=tuple(persons["department_in_title"]),
         government_heads={level: tuple(titles) for level, titles in persons["government_heads"].items()},
         after_name=_longest_first(persons["after_name"]),
+        office_verbs=_longest_first(persons["office_verbs"]),
+        appointing_verbs=_longest_first(persons["appointing_verbs"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items()},
     )
