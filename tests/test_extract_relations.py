@@ -33,6 +33,19 @@ def test_founders_of_an_organisation(tmp_path):
                        ("江州仪器和传感器有限公司", "星河研究院"), ("江州科技成长基金", "江州市人民政府")}
 
 
+def test_investors_fund_a_company(tmp_path):
+    """A financing round's lead and other investors, 投资了 and 获得…的投资; a fund's own
+    investments without a named company, or a company investing money, fund no one."""
+    text = ("星河芯片有限公司近日宣布完成8亿元B轮融资。本轮融资由江州产业投资基金领投，蓝图投资有限公司、"
+            "江州高新投资有限公司跟投。去年，青松科技股份有限公司投资了江州微纳传感有限公司。"
+            "江州光电有限公司获得江州产业投资基金和蓝图投资有限公司的战略投资。"
+            "江州产业投资基金已投资硬科技企业42家。星河芯片有限公司计划投资10亿元建设新工厂。")
+    funded = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "fundedBy"}
+    assert funded == {("星河芯片有限公司", "江州产业投资基金"), ("星河芯片有限公司", "蓝图投资有限公司"),
+                      ("星河芯片有限公司", "江州高新投资有限公司"), ("江州微纳传感有限公司", "青松科技股份有限公司"),
+                      ("江州光电有限公司", "江州产业投资基金"), ("江州光电有限公司", "蓝图投资有限公司")}
+
+
 def test_members_counted_by_kind(tmp_path):
     text = ("2023年，星河集团牵头组建“长城智能装备创新联合体”。该创新联合体由星河集团联合9家上下游企业、"
             "5家高校院所等15家单位共同组建。江城新材料产业联盟今天成立。该联盟由6家企业和3所高校共同发起成立。"

@@ -263,7 +263,8 @@ SIGNATURES = {
     "leads": ({O}, {PL, O}), "memberOf": ({O}, {PL, O}), "locatedIn": ({O, PL}, {PL}),
     "partOf": ({PL}, {PL}), "issuedBy": ({PO}, {O}), "benefitsFrom": ({O}, {PO, PL}),
     "affiliatedWith": ({PE}, {O}), "partnerOf": ({O}, {O}), "predecessorOf": ({PL, O}, {PL, O}),
-    "subOrganizationOf": ({O}, {O}), "foundedBy": ({O}, {O}), "mentionedIn": ({O, PE, PO, PL}, {D}),
+    "subOrganizationOf": ({O}, {O}), "foundedBy": ({O}, {O}), "fundedBy": ({O}, {O}),
+    "mentionedIn": ({O, PE, PO, PL}, {D}),
 }
 ORDER = [PE, PO, PL, O, D]
 

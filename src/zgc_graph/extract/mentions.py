@@ -125,8 +125,10 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif not tok.is_word:
                 if not (policy and t in "“”\"+＋"):
                     break
-            elif tok.tag in stop_tags and not (tok.tag == "f" and len(t) > 1 and strong):
-                break  # but 南方|科技大学: a two-character direction word opens many strong names
+            elif tok.tag in stop_tags and not (tok.tag == "f" and len(t) > 1 and strong) \
+                    and not (tok.tag == "d" and len(t) > 1 and strong and i > 0 and view.tokens[i - 1].tag == "ns"):
+                break  # but 南方|科技大学 (a two-character direction word opens many strong names), and
+                # 江州|高新|投资有限公司 (jieba's 'adverb' 高新, after a place)
             elif tok.text.isdigit() and not policy:
                 break
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \

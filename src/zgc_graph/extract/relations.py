@@ -630,15 +630,53 @@ def partners(ctx: Context) -> None:
                 ctx.relate(who, "partnerOf", ctx.label(other), "together-with", confidence)
 
 
+INVESTOR_GAP = r"^(?:等[^，。；、\d]{0,6})?(?:联合|共同|也|还|再次|继续|持续)?$"
+FUNDED_ROUND = r"(?:宣布|已|近日|日前|正式|顺利|成功)*(?:完成|获得|获)了?[^，。；]{0,16}?"
+
+
+def funded_by(ctx: Context) -> None:
+    """X完成C轮融资，本轮融资由A领投，B、C跟投 / A投资了X / X获得A的战略投资: X is funded by A, B, C."""
+    rounds = "|".join(map(re.escape, ctx.lex.triggers["funding_round"]))
+    funded_in_round = [m for m in ctx.of_type(ORG)
+                       if re.match(FUNDED_ROUND + f"(?:{rounds})", ctx.text[ctx.rel(m)[1]:])]
+    for trig in _triggers(ctx, "invest"):
+        start = trig.start()
+        owned = re.search(r"的(?:战略|天使|股权|风险|联合|首轮)?$", ctx.text[:start])
+        if owned:  # X获得A的战略投资: the investors end before 的
+            start = owned.start()
+        investor = _nearest_before(ctx, start, (ORG,), 10, INVESTOR_GAP)
+        if investor is None:
+            continue
+        investors = _coordinated(ctx, investor, ("、", "和", "及", "与"))
+        funded = None
+        if owned:
+            getter = re.search(r"(?:获得|获)了?$", ctx.text[:ctx.rel(investors[0])[0]])
+            funded = _nearest_before(ctx, getter.start(), (ORG,), 12) if getter else None
+        elif (after := [m for m in ctx.after(trig.end(), ORG) if ctx.text[trig.end():ctx.rel(m)[0]] in ("", "了")]):
+            funded = after[0]  # A投资了X, A领投X
+        elif funded_in_round:
+            funded = funded_in_round[-1]
+        elif re.search(r"(?:本|此|该)轮(?:" + rounds + ")", ctx.text) and ctx.topic.get(ORG):
+            funded_label = ctx.topic[ORG]  # X完成B轮融资。本轮融资由A领投: X, named before
+            for who in investors:
+                ctx.relate(funded_label, "fundedBy", ctx.label(who), "invest-round", 0.75)
+            continue
+        if funded is None or funded in investors:
+            continue
+        for who in investors:
+            ctx.relate(ctx.label(funded), "fundedBy", ctx.label(who), "invest", 0.8)
+
+
 PATTERNS = (leads, founded_by, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
-            participates, partners, sub_organisations)
+            participates, partners, sub_organisations, funded_by)
 
 
 # --------------------------------------------------------------- the stage
 
 def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str], mentions: list[Mention],
               entities: dict[str, Entity], history: list[tuple[str, EntityType]]) -> list[Mention]:
-    """该创新联合体 -> the latest entity whose name ends with the same noun."""
+    """该创新联合体 -> the latest entity whose name ends with the same noun, counting those named
+    earlier in the same sentence (星辰智算成立于2021年，…，公司首席执行官X: 星辰智算's)."""
     found = []
     for m in ANAPHOR.finditer(sentence.text):
         group = 1 if m.group(1) else 2
@@ -647,7 +685,9 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
         start, end = sentence.start + rel_start, sentence.start + m.end(group)
         if any(x.start < end and start < x.end for x in mentions):
             continue
-        recent = list(reversed(history))
+        earlier = [(entity_of[id(x)], entities[entity_of[id(x)]].type) for x in mentions
+                   if x.end <= start and id(x) in entity_of]
+        recent = list(reversed(history + earlier))
         same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)]
         for label, etype in same_noun[:1] or recent:
             entity = entities[label]
