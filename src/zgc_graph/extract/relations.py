@@ -423,6 +423,13 @@ def part_of(ctx: Context) -> None:
         part = [x for x in ctx.before(trig.start(), PLATFORM) if x not in whole[-1:]] if whole else []
         if whole and part and re.search(r"是$", ctx.text[ctx.rel(part[-1])[1]:ctx.rel(whole[-1])[0]]):
             ctx.relate(ctx.label(part[-1]), "partOf", ctx.label(whole[-1]), "component", 0.85)
+        elif whole and re.search(r"(?:^|[，。；])作为$", ctx.text[:ctx.rel(whole[-1])[0]]):
+            # 作为W的重要组成部分，P…: the part opens the next clause
+            comma = re.match(r"[^，。；]*[，,]", ctx.text[trig.end():])
+            after = comma and [x for x in ctx.after(trig.end() + comma.end(), PLATFORM)
+                               if ctx.rel(x)[0] == trig.end() + comma.end()]
+            if after:
+                ctx.relate(ctx.label(after[0]), "partOf", ctx.label(whole[-1]), "component-as", 0.8)
 
 
 def predecessor(ctx: Context) -> None:
