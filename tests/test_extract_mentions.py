@@ -133,3 +133,10 @@ def test_associations_and_societies_are_no_companies(tmp_path):
     found = {label: (e.type.value, e.subtype) for label, e in corpus.entities.items()}
     for name in ("江州市科学技术协会", "江州人工智能学会", "江州青年企业家商会"):
         assert found[name] == ("Organisation", "Association"), name
+
+
+def test_a_journal_after_期刊_is_no_policy_and_领衔_ends_a_name(tmp_path):
+    corpus = extract(tmp_path, "江城大学教授林海峰领衔的团队取得重要突破，该成果发表于国际学术期刊《细胞》。")
+    found = {label: (e.type.value, e.subtype) for label, e in corpus.entities.items()}
+    assert found["细胞"] == ("Organisation", "MediaOutlet")
+    assert ("林海峰", "江城大学", "教授") in {(m.person, m.organisation, m.title) for m in corpus.memberships}
