@@ -426,10 +426,9 @@ def part_of(ctx: Context) -> None:
         elif whole and re.search(r"(?:^|[，。；])作为$", ctx.text[:ctx.rel(whole[-1])[0]]):
             # 作为W的重要组成部分，P…: the part opens the next clause
             comma = re.match(r"[^，。；]*[，,]", ctx.text[trig.end():])
-            after = comma and [x for x in ctx.after(trig.end() + comma.end(), PLATFORM)
-                               if ctx.rel(x)[0] == trig.end() + comma.end()]
-            if after:
-                ctx.relate(ctx.label(after[0]), "partOf", ctx.label(whole[-1]), "component-as", 0.8)
+            opening = trig.end() + comma.end() if comma else -1
+            for part in [x for x in ctx.of_type(PLATFORM) if ctx.rel(x)[0] == opening][:1]:
+                ctx.relate(ctx.label(part), "partOf", ctx.label(whole[-1]), "component-as", 0.8)
 
 
 def predecessor(ctx: Context) -> None:
@@ -644,8 +643,6 @@ FUNDED_ROUND = r"(?:宣布|已|近日|日前|正式|顺利|成功)*(?:完成|获
 def funded_by(ctx: Context) -> None:
     """X完成C轮融资，本轮融资由A领投，B、C跟投 / A投资了X / X获得A的战略投资: X is funded by A, B, C."""
     rounds = "|".join(map(re.escape, ctx.lex.triggers["funding_round"]))
-    funded_in_round = [m for m in ctx.of_type(ORG)
-                       if re.match(FUNDED_ROUND + f"(?:{rounds})", ctx.text[ctx.rel(m)[1]:])]
     for trig in _triggers(ctx, "invest"):
         start = trig.start()
         owned = re.search(r"的(?:战略|天使|股权|风险|联合|首轮)?$", ctx.text[:start])
@@ -655,23 +652,23 @@ def funded_by(ctx: Context) -> None:
         if investor is None:
             continue
         investors = _coordinated(ctx, investor, ("、", "和", "及", "与"))
-        funded = None
+        funded, rule, confidence = None, "invest", 0.8
+        after = [m for m in ctx.after(trig.end(), ORG) if ctx.text[trig.end():ctx.rel(m)[0]] in ("", "了")]
+        in_round = [m for m in ctx.before(ctx.rel(investors[0])[0], ORG)
+                    if re.match(FUNDED_ROUND + f"(?:{rounds})", ctx.text[ctx.rel(m)[1]:])]
         if owned:
             getter = re.search(r"(?:获得|获)了?$", ctx.text[:ctx.rel(investors[0])[0]])
-            funded = _nearest_before(ctx, getter.start(), (ORG,), 12) if getter else None
-        elif (after := [m for m in ctx.after(trig.end(), ORG) if ctx.text[trig.end():ctx.rel(m)[0]] in ("", "了")]):
-            funded = after[0]  # A投资了X, A领投X
-        elif funded_in_round:
-            funded = funded_in_round[-1]
-        elif re.search(r"(?:本|此|该)轮(?:" + rounds + ")", ctx.text) and ctx.topic.get(ORG):
-            funded_label = ctx.topic[ORG]  # X完成B轮融资。本轮融资由A领投: X, named before
+            getter_org = _nearest_before(ctx, getter.start(), (ORG,), 12) if getter else None
+            funded = ctx.label(getter_org) if getter_org else None
+        elif after:  # A投资了X, A领投X
+            funded = ctx.label(after[0])
+        elif in_round:  # X完成C轮融资，由A领投
+            funded = ctx.label(in_round[-1])
+        elif re.search(rf"(?:本|此|该)轮(?:{rounds})", ctx.text):  # X完成B轮融资。本轮融资由A领投
+            funded, rule, confidence = (ctx.subjects[-1:] or [ctx.topic.get(ORG)])[0], "invest-round", 0.75
+        if funded is not None:
             for who in investors:
-                ctx.relate(funded_label, "fundedBy", ctx.label(who), "invest-round", 0.75)
-            continue
-        if funded is None or funded in investors:
-            continue
-        for who in investors:
-            ctx.relate(ctx.label(funded), "fundedBy", ctx.label(who), "invest", 0.8)
+                ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
 
 
 PATTERNS = (leads, founded_by, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
