@@ -140,3 +140,10 @@ def test_a_journal_after_期刊_is_no_policy_and_领衔_ends_a_name(tmp_path):
     found = {label: (e.type.value, e.subtype) for label, e in corpus.entities.items()}
     assert found["细胞"] == ("Organisation", "MediaOutlet")
     assert ("林海峰", "江城大学", "教授") in {(m.person, m.organisation, m.title) for m in corpus.memberships}
+
+
+def test_a_ministry_by_its_full_name_and_a_technology_innovation_centre(tmp_path):
+    corpus = extract(tmp_path, "11月1日，江淮国家技术创新中心在江州揭牌。该中心由科学技术部和江州市人民政府共同推动建设。")
+    found = {label: (e.type.value, e.subtype) for label, e in corpus.entities.items()}
+    assert found["科学技术部"] == ("Organisation", "GovernmentBody")
+    assert found["江淮国家技术创新中心"] == ("Platform", "ServicePlatform")

@@ -33,6 +33,14 @@ def test_founders_of_an_organisation(tmp_path):
                        ("江州仪器和传感器有限公司", "星河研究院"), ("江州科技成长基金", "江州市人民政府")}
 
 
+def test_founders_named_before_the_verb(tmp_path):
+    text = ("江州市自然科学基金委员会与星河集团联合设立“江州—星河原始创新联合基金”。"
+            "江州市人民政府和蓝图集团共同出资成立江州芯片产业投资有限公司。江州大学与蓝图集团成立了合作关系。")
+    founded = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "foundedBy"}
+    assert founded == {("江州—星河原始创新联合基金", "江州市自然科学基金委员会"), ("江州—星河原始创新联合基金", "星河集团"),
+                       ("江州芯片产业投资有限公司", "江州市人民政府"), ("江州芯片产业投资有限公司", "蓝图集团")}
+
+
 def test_investors_fund_a_company(tmp_path):
     """A financing round's lead and other investors, 投资了 and 获得…的投资; a fund's own
     investments without a named company, or a company investing money, fund no one."""

@@ -226,6 +226,19 @@ def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
         ctx.relate(ctx.label(founded), "foundedBy", ctx.label(founder), "founded-by-organisations", 0.8)
 
 
+def founders_before(ctx: Context) -> None:
+    """A与B联合设立“X基金”, A和B共同出资成立X公司: the founders are named before the verb, the
+    organisation right after it."""
+    verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
+    for founded in ctx.of_type(ORG):
+        verb = re.search(rf"(?:{verbs})了?[“\"]?$", ctx.text[:ctx.rel(founded)[0]])
+        founder = _nearest_before(ctx, verb.start(), (ORG,), 2, r"^(?:已|将|还|也)?$") if verb else None
+        if founder is None:
+            continue
+        for who in _coordinated(ctx, founder, ("、", "和", "与", "及")):
+            ctx.relate(ctx.label(founded), "foundedBy", ctx.label(who), "founders-before", 0.8)
+
+
 def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) -> None:
     """12家上下游企业、8家高校院所等20家创新主体: how many members of each kind (the total after
     等 is memberCount's).  A kind ends with a word of the lexicon's member_kinds."""
@@ -671,7 +684,7 @@ def funded_by(ctx: Context) -> None:
                 ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
 
 
-PATTERNS = (leads, founded_by, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
+PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
             participates, partners, sub_organisations, funded_by)
 
 
