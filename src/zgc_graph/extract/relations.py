@@ -349,7 +349,7 @@ def located(ctx: Context) -> None:
         if hosts and tenant is not None:
             for org in _coordinated(ctx, tenant):
                 ctx.relate(ctx.label(org), "locatedIn", ctx.label(hosts[0]), "settle-in", 0.85)
-        elif followers:
+        elif followers and tenant is None:  # 江州大学引进了A: no place admits A
             host = [m for m in ctx.before(trig.start(), PLATFORM)]
             if host:
                 whole, confidence = ctx.label(host[-1]), 0.85
