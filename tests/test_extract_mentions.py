@@ -147,3 +147,9 @@ def test_a_ministry_by_its_full_name_and_a_technology_innovation_centre(tmp_path
     found = {label: (e.type.value, e.subtype) for label, e in corpus.entities.items()}
     assert found["科学技术部"] == ("Organisation", "GovernmentBody")
     assert found["江淮国家技术创新中心"] == ("Platform", "ServicePlatform")
+
+
+def test_方_ends_a_name_only_as_the_party_after_a_verb(tmp_path):
+    """园区运营方X公司: 运营|方 is who runs the park, not part of X; 曜|方|精准 is a name's own 方."""
+    corpus = extract(tmp_path, "园区运营方江州光谷科技发展有限公司总经理孟凡介绍，曜方精准(江州)医疗科技有限公司已入驻。")
+    assert {"江州光谷科技发展有限公司", "曜方精准(江州)医疗科技有限公司"} <= set(corpus.entities)

@@ -120,7 +120,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             if t in POLICY_CONJUNCTIONS and not policy:
                 if not _joins_words(view, i, lex):
                     break
-            elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)) or t.isspace():
+            elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)) or t.isspace() \
+                    or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
                 break
             elif not tok.is_word:
                 if not (policy and t in "“”\"+＋"):
