@@ -684,8 +684,8 @@ def funded_by(ctx: Context) -> None:
                 ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
 
 
-PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor, issued, benefits,
-            participates, partners, sub_organisations, funded_by)
+PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
+            issued, benefits, participates, partners, sub_organisations, funded_by)
 
 
 # --------------------------------------------------------------- the stage
