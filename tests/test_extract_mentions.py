@@ -153,3 +153,10 @@ def test_方_ends_a_name_only_as_the_party_after_a_verb(tmp_path):
     """园区运营方X公司: 运营|方 is who runs the park, not part of X; 曜|方|精准 is a name's own 方."""
     corpus = extract(tmp_path, "园区运营方江州光谷科技发展有限公司总经理孟凡介绍，曜方精准(江州)医疗科技有限公司已入驻。")
     assert {"江州光谷科技发展有限公司", "曜方精准(江州)医疗科技有限公司"} <= set(corpus.entities)
+
+
+def test_a_one_character_verb_opens_no_name_and_促进中心_ends_one(tmp_path):
+    corpus = extract(tmp_path, "其中，江州园企业总收入约4.6万亿元，占示范区的近六成。"
+                               "江州生物医药产业发展促进中心主任张华介绍了情况。")
+    assert "占示范区" not in corpus.entities
+    assert "江州生物医药产业发展促进中心" in corpus.entities

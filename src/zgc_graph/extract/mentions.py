@@ -120,7 +120,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             if t in POLICY_CONJUNCTIONS and not policy:
                 if not _joins_words(view, i, lex):
                     break
-            elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)) or t.isspace() \
+            elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
+                  and not (i == first and not strong and t in lex.name_verbs)) or t.isspace() \
                     or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
                 break
             elif not tok.is_word:
@@ -133,7 +134,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif tok.text.isdigit() and not policy:
                 break
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
-                    and not (i == first and _opens_name(view, i)) and not (strong and len(t) > 1) \
+                    and not (i == first and _opens_name(view, i, one_char=len(t) == 1)) and not (strong and len(t) > 1) \
                     and not (len(t) == 1 and _between_nouns(view, i)):
                 break
             elif tok.tag == "m" and not policy and not (strong and t.startswith("第")):
@@ -170,13 +171,14 @@ def _conjunction_inside(before: str, left: Token, right: Token, lex: Lexicon) ->
                for w in (left, right))
 
 
-def _opens_name(view: SentenceView, i: int) -> bool:
+def _opens_name(view: SentenceView, i: int, one_char: bool = False) -> bool:
     """法国达索|集团: a word jieba tags as a verb, right before the suffix and after a
-    place or the start of a clause, is the name itself."""
+    place or the start of a clause, is the name itself; a one-character verb only after
+    a place (…，占|示范区的近六成 is no name)."""
     if i == 0:
-        return True
+        return not one_char
     prev = view.tokens[i - 1]
-    return prev.tag == "ns" or not prev.is_word
+    return prev.tag == "ns" or not prev.is_word and not one_char
 
 
 def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
