@@ -160,3 +160,13 @@ def test_a_one_character_verb_opens_no_name_and_促进中心_ends_one(tmp_path):
                                "江州生物医药产业发展促进中心主任张华介绍了情况。")
     assert "占示范区" not in corpus.entities
     assert "江州生物医药产业发展促进中心" in corpus.entities
+
+
+def test_two_fields_joined_and_a_building_company_stay_whole(tmp_path):
+    """信息科学|与|技术 inside a centre's name; 科学城|建设|股份有限公司 is a company's name, while
+    蓝图大学与青松研究院 are two names and 江州市将建设… names no company."""
+    corpus = extract(tmp_path, "江州信息科学与技术国家研究中心与蓝图大学材料科学与工程学院签署协议。"
+                               "江州科学城建设股份有限公司和江州建设集团参与。蓝图大学与青松研究院共同承担课题。"
+                               "江州市将建设有限公司总部基地。")
+    assert set(types(corpus)) == {"江州信息科学与技术国家研究中心", "蓝图大学材料科学与工程学院",
+                                  "江州科学城建设股份有限公司", "江州建设集团", "蓝图大学", "青松研究院"}

@@ -41,6 +41,36 @@ def test_founders_named_before_the_verb(tmp_path):
                        ("江州芯片产业投资有限公司", "江州市人民政府"), ("江州芯片产业投资有限公司", "蓝图集团")}
 
 
+def test_founders_of_an_institute_described_with_a_copula(tmp_path):
+    """X是由A联合B、C等共同组建的新型研发机构; A与B共同组建X: founders of an institute found it,
+    they are not its members (an association's co-founders are)."""
+    text = ("江州量子科学研究院是由江州市政府联合江州大学、星河研究院等共同组建的新型研发机构。"
+            "2019年，江州市人民政府与蓝图大学于当年共同组建江州人工智能研究院。"
+            "江州软件企业、青松大学共同发起成立江州软件行业协会。")
+    found = triples(extract(tmp_path, text))
+    assert {(s, o) for s, p, o in found if p == "foundedBy" and s != "江州软件行业协会"} == {
+        ("江州量子科学研究院", "江州市人民政府"), ("江州量子科学研究院", "江州大学"), ("江州量子科学研究院", "星河研究院"),
+        ("江州人工智能研究院", "江州市人民政府"), ("江州人工智能研究院", "蓝图大学")}
+    assert {(s, o) for s, p, o in found if p == "memberOf"} == {("青松大学", "江州软件行业协会")}
+
+
+def test_operators_and_hosts_of_platforms(tmp_path):
+    """依托A建设的P, P由A承建，依托B和C共同建设, A运营的P, P的运营主体为A: A operates P;
+    依托 the research strength of universities, or a speaker's 依托, operates nothing."""
+    text = ("依托蓝图大学建设的北京信息科学与技术国家研究中心今年新增研究人员200名。"
+            "该中心由江州中关村发展集团股份有限公司负责运营。"
+            "江州智能网联汽车创新中心由江州汽车集团有限公司承建，依托江州理工大学和江州市交通研究院共同建设。"
+            "江州人工智能产业园的运营主体为江州科技园发展有限公司。"
+            "江州创新发展集团有限公司运营的江州孵化器已入驻企业30家。"
+            "江州大学表示，依托江州理工大学建设了实验平台。依托青松大学等高校的科研力量，江州创新中心建设加快。")
+    operated = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "operatedBy"}
+    centre = "北京信息科学与技术国家研究中心"
+    assert operated == {(centre, "蓝图大学"), (centre, "江州中关村发展集团股份有限公司"),
+                        ("江州智能网联汽车创新中心", "江州汽车集团有限公司"), ("江州智能网联汽车创新中心", "江州理工大学"),
+                        ("江州智能网联汽车创新中心", "江州市交通研究院"),
+                        ("江州人工智能产业园", "江州科技园发展有限公司"), ("江州孵化器", "江州创新发展集团有限公司")}
+
+
 def test_investors_fund_a_company(tmp_path):
     """A financing round's lead and other investors, 投资了 and 获得…的投资; a fund's own
     investments without a named company, or a company investing money, fund no one."""

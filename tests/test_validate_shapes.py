@@ -264,6 +264,7 @@ SIGNATURES = {
     "partOf": ({PL}, {PL}), "issuedBy": ({PO}, {O}), "benefitsFrom": ({O}, {PO, PL}),
     "affiliatedWith": ({PE}, {O}), "partnerOf": ({O}, {O}), "predecessorOf": ({PL, O}, {PL, O}),
     "subOrganizationOf": ({O}, {O}), "foundedBy": ({O}, {O}), "fundedBy": ({O}, {O}),
+    "operatedBy": ({PL, O}, {O}),
     "mentionedIn": ({O, PE, PO, PL}, {D}),
 }
 ORDER = [PE, PO, PL, O, D]

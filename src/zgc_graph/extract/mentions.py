@@ -95,13 +95,15 @@ def drop_leading_modifiers(name: str, lex: Lexicon) -> str:
 
 # ---------------------------------------------------------------- suffix names
 
-def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, strong: bool = False) -> int:
+def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, strong: bool = False,
+                 company: bool = False) -> int:
     """Index of the first token of a name whose last token before the suffix is `first`.
 
     A name runs left over words until a boundary (a verb or preposition that
     introduces names, punctuation, a number).  Verbs stay inside names that
     carry a strong suffix (新型显示产业创新联合体); a 和/与 between two ordinary
-    words stays inside too (发展和改革委员会), but not between two names.
+    words stays inside too (发展和改革委员会), but not between two names; so does a
+    boundary verb between a place or name and a company ending (北京|建设|股份有限公司).
     """
     stop_tags = POLICY_STOP_TAGS if policy else STOP_TAGS
     i = first
@@ -121,7 +123,9 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 if not _joins_words(view, i, lex):
                     break
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
-                  and not (i == first and not strong and t in lex.name_verbs)) or t.isspace() \
+                  and not (i == first and not strong and t in lex.name_verbs)
+                  and not (i == first and company and len(t) > 1 and i > 0 and view.tokens[i - 1].tag in NAME_TAGS)) \
+                    or t.isspace() \
                     or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
                 break
             elif not tok.is_word:
@@ -163,7 +167,9 @@ def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
 
 def _conjunction_inside(before: str, left: Token, right: Token, lex: Lexicon) -> bool:
     """Whether the conjunction between `left` and `right` (`before` ending with `left`) is
-    part of a name: 发展|和|改革委员会, 北京怀柔仪器|和|传感器有限公司."""
+    part of a name: 发展|和|改革委员会, 北京怀柔仪器|和|传感器有限公司, 信息科学|与|技术国家研究中心."""
+    if left.text.endswith(lex.conjoined_fields) and right.text.startswith(lex.conjoined_fields):
+        return True
     ended = suffix_of(before[-lex.max_suffix_len:], lex)
     if ended is not None and ended.strong:
         return False  # 蓝图大学|与|青松研究院: two names
@@ -215,7 +221,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         else:
             head = first - 1
         policy = suffix.type is EntityType.POLICY
-        start_idx = _extend_left(view, head, lex, policy=policy, strong=suffix.strong) if head >= 0 else first
+        start_idx = (_extend_left(view, head, lex, policy=policy, strong=suffix.strong,
+                                  company=suffix.subtype == "Company") if head >= 0 else first)
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""

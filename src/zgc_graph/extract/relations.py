@@ -165,9 +165,14 @@ def leads(ctx: Context) -> None:
         gap = ctx.text[ctx.rel(subj)[1]:trig.start()]
         if "共同" in gap or trig.group().startswith(("共同", "联合")) \
                 or len(_coordinated(ctx, subj, ("、", "和", "与", "及"))) > 1:
-            # A、B共同发起P, A与B联合成立的P: co-founders, not a leader
+            # A、B共同发起P, A与B联合成立的P: co-founders, not a leader; founders of an
+            # institute or a company are not its members (an association's are)
+            founded_only = ctx.types[ctx.label(target)] is ORG and target.subtype != "Association"
             for org in _coordinated(ctx, subj, ("、", "和", "与", "及")):
-                ctx.relate(ctx.label(org), "memberOf", ctx.label(target), "co-initiator", 0.8)
+                if founded_only:
+                    ctx.relate(ctx.label(target), "foundedBy", ctx.label(org), "co-founders", 0.8)
+                else:
+                    ctx.relate(ctx.label(org), "memberOf", ctx.label(target), "co-initiator", 0.8)
             continue
         ctx.relate(ctx.label(subj), "leads", ctx.label(target), "lead-trigger", 0.9)
         ctx.relate(ctx.label(subj), "memberOf", ctx.label(target), "lead-trigger", 0.7)
@@ -190,7 +195,7 @@ def founded_by(ctx: Context) -> None:
     """P由A联合C、D等N家…共同组建 (or 由A…共同组建的P): A leads P, C and D are members,
     P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
-    for m in re.finditer(rf"由([^。；]*?)(?:{verbs})", ctx.text):
+    for m in re.finditer(rf"(?:是|系)?由([^。；]*?)(?:{verbs})", ctx.text):
         named = _named_before(ctx, m.start()) or _described_after(ctx, m.end())
         if named is None:
             _founders_of_organisation(ctx, m)
@@ -217,7 +222,8 @@ def founded_by(ctx: Context) -> None:
 
 
 def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
-    """该研究院由A、B和C共同组建, 由A出资设立的X基金: each founder founded the organisation."""
+    """该研究院由A、B和C共同组建, X是由A联合B等共同组建的新型研发机构, 由A出资设立的X基金: each
+    founder founded the organisation."""
     founded = _named_before(ctx, m.start(), ORG) or _described_after(ctx, m.end(), ORG)
     founders = [x for x in ctx.after(m.start(1), ORG) if ctx.rel(x)[1] <= m.end(1)]
     if founded is None or not founders or ctx.rel(founders[0])[0] != m.start(1):
@@ -684,8 +690,73 @@ def funded_by(ctx: Context) -> None:
                 ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
 
 
+OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要)*$"
+
+
+def operated_by(ctx: Context) -> None:
+    """依托A建设的P, P依托A和B建设, P由A负责运营，依托B建设, A承建的P, P的运营主体为A: A is the
+    host, operator or builder of P.  A clause without P of its own (，依托B建设; ，运营主体为B)
+    continues the sentence's P."""
+    hosted = _alternation(ctx.lex.triggers["hosted_by"]).pattern
+    operated = _alternation(ctx.lex.triggers["operated_by"]).pattern
+    described = None  # P of an earlier clause of the sentence (P由A承建，依托B建设)
+    for m in re.finditer(rf"依托([^，。；]{{2,60}}?)(?:{hosted})|由([^，。；]{{2,60}}?)(?:{operated})", ctx.text):
+        group = 1 if m.group(1) else 2
+        first = [x for x in ctx.of_type(ORG) if ctx.rel(x)[0] == m.start(group)]
+        last = _nearest_before(ctx, m.end(group), (ORG,), 10, OPERATOR_GAP) if first else None
+        if last is None:
+            continue
+        operators = [x for x in _coordinated(ctx, last, ("、", "和", "与", "及")) if ctx.rel(x)[0] >= m.start(group)]
+        if not operators or operators[0] is not first[0]:
+            continue
+        target = (_described_after(ctx, m.end(), PLATFORM) or _described_after(ctx, m.end(), ORG)
+                  or _operated_before(ctx, m.start()))
+        if target is None and described is not None and ctx.text[:m.start()].endswith("，"):
+            target = described
+        if target is None:
+            continue
+        described = target
+        rule = "hosted-by" if group == 1 else "operated-by"
+        for who in operators:
+            ctx.relate(ctx.label(target), "operatedBy", ctx.label(who), rule, 0.8)
+    for trig in _triggers(ctx, "operated_by_active"):  # A承建的P
+        who = _nearest_before(ctx, trig.start(), (ORG,), 2, r"^(?:负责|具体)?$")
+        operated = _described_after(ctx, trig.end(), PLATFORM) or _described_after(ctx, trig.end(), ORG)
+        if who is not None and operated is not None:
+            ctx.relate(ctx.label(operated), "operatedBy", ctx.label(who), "operator-before", 0.75)
+    for trig in _triggers(ctx, "operator_nouns"):
+        operators = _run_after(ctx, trig.end(), ORG)
+        gap = ctx.text[trig.end():ctx.rel(operators[0])[0]] if operators else None
+        if gap not in ("是", "为", "系", ""):
+            continue
+        if gap == "":  # 园区运营方A公司: the operator named in apposition, alone
+            operators = operators[:1]
+        operated = _operator_noun_owner(ctx, trig.start())
+        if operated is not None:
+            for who in operators:
+                ctx.relate(operated, "operatedBy", ctx.label(who), "operator-noun", 0.8)
+
+
+def _operator_noun_owner(ctx: Context, pos: int) -> str | None:
+    """Whose 运营主体 a noun at `pos` names: P的运营主体; 园区运营方 (the park the sentence or paragraph
+    is about); 该中心…，运营主体为A (the sentence's P)."""
+    named = _operated_before(ctx, pos, r"的?$")
+    if named is not None:
+        return ctx.label(named)
+    if re.search(r"(?:园区|该园|本园|基地)$", ctx.text[:pos]):
+        return _platform_before(ctx, pos)
+    if ctx.text[:pos].endswith("，"):
+        return next((ctx.label(m) for m in ctx.of_type(PLATFORM) if ctx.rel(m)[0] == 0), None)
+    return None
+
+
+def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现)?$") -> Mention | None:
+    """The platform or organisation right before `pos` (past a copula such as 是)."""
+    return _nearest_before(ctx, pos, (PLATFORM, ORG), 2, gap)
+
+
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
-            issued, benefits, participates, partners, sub_organisations, funded_by)
+            issued, benefits, participates, partners, sub_organisations, funded_by, operated_by)
 
 
 # --------------------------------------------------------------- the stage

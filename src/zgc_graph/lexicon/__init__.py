@@ -59,6 +59,7 @@ class Lexicon:
     left_boundaries: frozenset[str]
     left_boundaries_by_length: tuple[str, ...]
     list_conjunctions: tuple[str, ...]
+    conjoined_fields: tuple[str, ...]
     party_after_verb: frozenset[str]
     company_tails: tuple[str, ...]
     policy_core_tails: tuple[str, ...]
@@ -156,6 +157,7 @@ def load() -> Lexicon:
         left_boundaries=frozenset(boundaries),
         left_boundaries_by_length=_longest_first(boundaries),
         list_conjunctions=_longest_first(names["list_conjunctions"]),
+        conjoined_fields=tuple(names["conjoined_fields"]),
         party_after_verb=frozenset(names["party_after_verb"]),
         company_tails=tuple(names["company_tails"]),  # in the file's order: see names.yaml
         policy_core_tails=tuple(names["policy_core_tails"]),
