@@ -63,7 +63,7 @@ def _name_before(text: str, pos: int, lex: Lexicon, org_ends: set[int]) -> str |
         if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames:
             continue
         before = text[start - 1] if start > 0 else ""
-        if start == 0 or before in NAME_END_PUNCT or start in org_ends \
+        if start == 0 or before in NAME_END_PUNCT or start in org_ends or text[:start].endswith(lex.titles) \
                 or any(text[:start].endswith(b) for b in lex.left_boundaries_by_length):
             return cand
     return None
@@ -94,7 +94,10 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
         local = by_sentence.get(view.sentence.index, [])
         orgs_by_end = {m.end - base: m for m in local if m.type is EntityType.ORGANISATION}
         occupied = [(m.start - base, m.end - base) for m in local]
-        for chain_start, chain_end in _chains(text):
+        persons_at: dict[tuple[int, int], Mention] = {}  # a second title of a person found here
+        org_spans = {m.start - base: m.end - base for m in local if m.type is EntityType.ORGANISATION}
+        chains = _chains(text)
+        for chain_start, chain_end in chains:
             if any(a < chain_end and chain_start < b for a, b in occupied):
                 continue
             title_start = chain_start
@@ -105,7 +108,8 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 dept = _department_before(text, chain_start, orgs_by_end, lex)
                 if dept is not None:
                     title_start = org_anchor = dept
-            elif (serving := _person_in_office(text, chain_start, orgs_by_end, lex)) is not None:
+            elif (serving := _person_in_office(text, chain_start, orgs_by_end, lex)) is not None \
+                    or (serving := _name_after_series(text, chain_end, chains, org_spans, lex)) is not None:
                 name, name_start = serving
                 org_anchor = chain_start
             else:
@@ -118,15 +122,18 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 name_start = chain_start - len(name)
                 org_anchor = name_start
             name_end = name_start + len(name)
-            if any(a < name_end and name_start < b for a, b in occupied):
-                continue
-            person = Mention(name, base + name_start, base + name_end, EntityType.PERSON, None,
-                             view.sentence.index, "person")
+            person = persons_at.get((name_start, name_end))
+            if person is None:
+                if any(a < name_end and name_start < b for a, b in occupied):
+                    continue
+                person = Mention(name, base + name_start, base + name_end, EntityType.PERSON, None,
+                                 view.sentence.index, "person")
+                found.append(person)
+                occupied.append((name_start, name_end))
+                persons_at[name_start, name_end] = person
             orgs = _organisations_before(text, org_anchor, orgs_by_end)
             title = text[title_start:chain_end]
-            found.append(person)
             roles.append(PersonRole(person, tuple(orgs), title, view.sentence.index))
-            occupied.append((name_start, name_end))
     return select(found), roles
 
 
@@ -149,6 +156,22 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
         if verb == "为" and not text[:name_start].endswith(lex.appointing_verbs):
             continue
         return name, name_start
+    return None
+
+
+def _name_after_series(text: str, pos: int, chains: list[tuple[int, int]], org_spans: dict[int, int],
+                       lex: Lexicon) -> tuple[str, int] | None:
+    """中国科学院院士、清华大学教授薛其坤: a title at `pos` is one of a 、-series of organisation and
+    title that ends with the person's name; (name, start) or None."""
+    for start, end in chains:
+        if start < pos:
+            continue
+        if not text.startswith("、", pos) or org_spans.get(pos + 1) != start:
+            return None
+        name = _name_after(text, end, lex)
+        if name is not None:
+            return name, text.index(name, end)
+        pos = end
     return None
 
 
