@@ -71,6 +71,33 @@ def test_operators_and_hosts_of_platforms(tmp_path):
                         ("江州人工智能产业园", "江州科技园发展有限公司"), ("江州孵化器", "江州创新发展集团有限公司")}
 
 
+def test_organisers_of_a_forum(tmp_path):
+    """本届论坛由A、B和C共同主办，D承办; 由A主办的P; P的主办单位为A和B: each organises P; a
+    company that hosts a meeting in its building organises no forum."""
+    text = ("2026江州科技论坛年会今天开幕。本届论坛由江州市科学技术局、江州市科学技术协会和江州市人民政府共同主办，"
+            "江州高新区管理委员会承办。由蓝图大学主办的江州人工智能峰会同日举行。"
+            "江州创新博览会的主办单位为江州市商务局和江州市工业和信息化局。青松科技有限公司主办了一场招聘会。")
+    organised = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "organisedBy"}
+    assert organised == {("江州科技论坛", "江州市科学技术局"), ("江州科技论坛", "江州市科学技术协会"),
+                         ("江州科技论坛", "江州市人民政府"), ("江州科技论坛", "江州高新区管理委员会"),
+                         ("江州人工智能峰会", "蓝图大学"), ("江州创新博览会", "江州市商务局"),
+                         ("江州创新博览会", "江州市工业和信息化局")}
+
+
+def test_the_day_a_policy_takes_effect(tmp_path):
+    """自…起施行 for the policy named before it, 该办法于…正式生效 for the paragraph's policy; a
+    project carried out in a month takes no effect, and the issue date stays the issue date."""
+    text = ("2026年11月20日，江州市科学技术局印发《关于支持概念验证平台建设的若干措施》，自2026年12月1日起施行。"
+            "江州市人民政府印发《江州市科技创新促进办法》。该办法于2027年1月正式生效。"
+            "2023年5月，江州市实施了一批重大项目。")
+    corpus = extract(tmp_path, text)
+    dates = {(a.subject, a.property, a.value.isoformat(), a.precision) for a in corpus.attributes
+             if a.property in ("effectiveFrom", "issuedOn")}
+    assert dates == {("关于支持概念验证平台建设的若干措施", "issuedOn", "2026-11-20", "day"),
+                     ("关于支持概念验证平台建设的若干措施", "effectiveFrom", "2026-12-01", "day"),
+                     ("江州市科技创新促进办法", "effectiveFrom", "2027-01-01", "month")}
+
+
 def test_investors_fund_a_company(tmp_path):
     """A financing round's lead and other investors, 投资了 and 获得…的投资; a fund's own
     investments without a named company, or a company investing money, fund no one."""

@@ -264,7 +264,7 @@ SIGNATURES = {
     "partOf": ({PL}, {PL}), "issuedBy": ({PO}, {O}), "benefitsFrom": ({O}, {PO, PL}),
     "affiliatedWith": ({PE}, {O}), "partnerOf": ({O}, {O}), "predecessorOf": ({PL, O}, {PL, O}),
     "subOrganizationOf": ({O}, {O}), "foundedBy": ({O}, {O}), "fundedBy": ({O}, {O}),
-    "operatedBy": ({PL, O}, {O}),
+    "operatedBy": ({PL, O}, {O}), "organisedBy": ({PL}, {O}),
     "mentionedIn": ({O, PE, PO, PL}, {D}),
 }
 ORDER = [PE, PO, PL, O, D]
@@ -287,6 +287,7 @@ for _name, (_dom, _rng) in sorted(SIGNATURES.items()):
 ATTRIBUTE_DOMAIN_CASES = [
     ("memberCount", iri("lin"), Literal(7)),
     ("issuedOn", iri("xinghe"), Literal("2023-04-01", datatype=XSD.date)),
+    ("effectiveFrom", iri("xinghe"), Literal("2023-05-01", datatype=XSD.date)),
     ("encoding", iri("xinghe"), Literal("utf-8")),
     ("roleTitle", iri("xinghe"), Literal("主任", lang="zh")),
     ("evidence", MEMBERSHIP, Literal("星河集团首席技术官林晓峰", lang="zh")),

@@ -26,8 +26,8 @@ POLICY = EntityType.POLICY
 PERSON = EntityType.PERSON
 CLAUSE_BREAK = re.compile(r"[，。；！？,;!?]")
 DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
-ANAPHOR_NOUNS = r"(创新联合体|联合体|园区|科技园|公司|企业|集团|平台|基金|中心|科学城|示范区|联盟|大学|研究院|学校)"
-ANAPHOR = re.compile(r"(?:该|这一|此|这个|这家)" + ANAPHOR_NOUNS + r"|(?:^|(?<=[，。；]))(?:\d{4}年[，,]?)?" + ANAPHOR_NOUNS + r"(?=[^\u4e00-\u9fff]|与|将|在|已|于|首批|副|总|董事|创始|首席|秘书|理事|院长|校长|主任)")
+ANAPHOR_NOUNS = r"(创新联合体|联合体|园区|科技园|公司|企业|集团|平台|基金|中心|科学城|示范区|联盟|大学|研究院|学校|论坛|峰会|博览会)"
+ANAPHOR = re.compile(r"(?:该|这一|此|这个|这家|本届|本次|该届)" + ANAPHOR_NOUNS + r"|(?:^|(?<=[，。；]))(?:\d{4}年[，,]?)?" + ANAPHOR_NOUNS + r"(?=[^\u4e00-\u9fff]|与|将|在|已|于|首批|副|总|董事|创始|首席|秘书|理事|院长|校长|主任)")
 COUNT_NUMBER = r"(\d+)"
 
 
@@ -541,6 +541,26 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
     ctx.attribute(ctx.label(policy), "issuedOn", value, "issue-date", 0.85, "day" if day else "month")
 
 
+def effective_date(ctx: Context) -> None:
+    """《P》自2026年12月1日起施行, P于2027年1月1日正式生效: the day P takes effect (the latest
+    policy named before it in the sentence, else the paragraph's), not the day it was issued."""
+    any_verb = _alternation(ctx.lex.triggers["takes_effect"]).pattern
+    strict = _alternation(ctx.lex.triggers["takes_effect_without_qi"]).pattern
+    date_ = DATE.pattern
+    pattern = rf"(?:自|从)?{date_}起(?:正式)?(?:{any_verb})|(?:于)?{date_}(?:正式)?(?:{strict})"
+    for m in re.finditer(pattern, ctx.text):
+        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        policies = ctx.before(m.start(), POLICY)
+        label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
+        if label is None:
+            continue
+        try:
+            value = date(int(year), int(month), int(day) if day else 1)
+        except ValueError:
+            continue
+        ctx.attribute(label, "effectiveFrom", value, "effective-date", 0.85, "day" if day else "month")
+
+
 def benefits(ctx: Context) -> None:
     for trig in _triggers(ctx, "benefits_before"):
         sources = [p for p in ctx.after(trig.end(), POLICY, PLATFORM)
@@ -750,13 +770,49 @@ def _operator_noun_owner(ctx: Context, pos: int) -> str | None:
     return None
 
 
+ORGANISER_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合)?$"
+
+
+def organised_by(ctx: Context) -> None:
+    """P由A、B和C共同主办，D承办; A主办的P; P的主办单位为A: the organisers of a forum or other
+    event series."""
+    described = None  # P由A主办，B承办: the event of the sentence's earlier clause
+    for trig in _triggers(ctx, "organise"):
+        last = _nearest_before(ctx, trig.start(), (ORG,), 8, ORGANISER_GAP)
+        if last is None:
+            continue
+        organisers = _coordinated(ctx, last, ("、", "和", "与", "及"))
+        head = ctx.rel(organisers[0])[0]
+        event = _described_after(ctx, trig.end(), PLATFORM)  # A主办的P
+        if event is None and ctx.text[:head].endswith("由"):
+            event = _nearest_before(ctx, head - 1, (PLATFORM,), 2, r"^(?:将|已|是|系)?$")
+        event_label = ctx.label(event) if event is not None else None
+        if event_label is None and ctx.text[:head].endswith("，"):
+            event_label = described
+        if event_label is None:
+            continue
+        described = event_label
+        for who in organisers:
+            ctx.relate(event_label, "organisedBy", ctx.label(who), "organiser", 0.8)
+    for trig in _triggers(ctx, "organiser_nouns"):  # P的主办单位为A、B; 论坛主办方A
+        organisers = _run_after(ctx, trig.end(), ORG)
+        gap = ctx.text[trig.end():ctx.rel(organisers[0])[0]] if organisers else None
+        if gap not in ("是", "为", "系", "：", ""):
+            continue
+        event = _nearest_before(ctx, trig.start(), (PLATFORM,), 1, r"^的?$")
+        if event is not None:
+            for who in organisers if gap else organisers[:1]:
+                ctx.relate(ctx.label(event), "organisedBy", ctx.label(who), "organiser-noun", 0.8)
+
+
 def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现)?$") -> Mention | None:
     """The platform or organisation right before `pos` (past a copula such as 是)."""
     return _nearest_before(ctx, pos, (PLATFORM, ORG), 2, gap)
 
 
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
-            issued, benefits, participates, partners, sub_organisations, funded_by, operated_by)
+            issued, benefits, participates, partners, sub_organisations, funded_by, operated_by,
+            organised_by, effective_date)
 
 
 # --------------------------------------------------------------- the stage
