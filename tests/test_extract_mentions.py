@@ -170,3 +170,15 @@ def test_two_fields_joined_and_a_building_company_stay_whole(tmp_path):
                                "江州市将建设有限公司总部基地。")
     assert set(types(corpus)) == {"江州信息科学与技术国家研究中心", "蓝图大学材料科学与工程学院",
                                   "江州科学城建设股份有限公司", "江州建设集团", "蓝图大学", "青松研究院"}
+
+
+def test_a_kind_of_development_zone_is_no_name(tmp_path):
+    """国家级经济技术开发区 is what 江州经济技术开发区 is, not another name of it or another zone."""
+    corpus = extract(tmp_path, "江州经济技术开发区（江州东湖）是江州市唯一的国家级经济技术开发区，也是综合保税区所在地。")
+    assert {name for e in corpus.entities.values() for name in e.names} == {"江州经济技术开发区"}
+
+
+def test_a_place_and_its_park_in_one_word(tmp_path):
+    """jieba keeps 海淀园 as one place word: it is a park; 颐和园 is a garden, no park of a place."""
+    corpus = extract(tmp_path, "其中，海淀园企业总收入达到4.5万亿元，昌平园、丰台园等分园发展迅速。游客在颐和园游览。")
+    assert types(corpus) == {"海淀园": "Platform", "昌平园": "Platform", "丰台园": "Platform"}

@@ -38,6 +38,16 @@ def test_a_start_two_companies_share_or_a_place_and_industry_word_names_neither(
     assert "云帆光电" not in names and "北京科技" not in names
 
 
+def test_a_short_name_without_the_place_and_the_field(tmp_path):
+    """智源研究院 is 北京智源人工智能研究院 (the core after the place starts the same); 江州研究院 is
+    a place and a suffix, short for nothing; 星海研究院 has two longer names to choose from."""
+    corpus = extract(tmp_path, "北京智源人工智能研究院发布新模型。智源研究院院长黄铁军介绍了进展。"
+                               "江州星海材料研究院和江州星海能源研究院落户江州研究院旁。星海研究院正在招聘。")
+    assert entity_named(corpus, "智源研究院").label == "北京智源人工智能研究院"
+    assert entity_named(corpus, "星海研究院").label == "星海研究院"
+    assert entity_named(corpus, "江州星海材料研究院") is not entity_named(corpus, "江州星海能源研究院")
+
+
 def test_offices_named_with_an_abbreviated_ending(tmp_path):
     corpus = extract(tmp_path, "江州市科学技术委员会、江州高新技术产业开发区管理委员会联合发布通知。"
                                "市科委、江州高新区管委会将共同组织实施。江州市人民政府高度重视，江州市政府将给予支持。")

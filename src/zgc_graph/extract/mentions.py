@@ -203,8 +203,9 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
                 break
         if suffix is None:
             continue
-        if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")):
-            continue
+        if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")
+                                          or tok.tag == "ns" and dictionary_tag(tok.text[:-1]) == "ns"):
+            continue  # but 海淀|园, one place word to jieba, is a place and its park (颐和园 is none)
         if tok.text in lex.title_set:
             continue  # 北京市委|常委: a title ends no name, though 委 ends 市委
         if tok.text == suffix.text and _opens_title(text, view.rel(tok.start), end_rel, lex):

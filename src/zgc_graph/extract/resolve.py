@@ -12,6 +12,7 @@ number of names.  The fullest name becomes the label.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -243,24 +244,36 @@ def _link_short_titles(keys: list[str], uf: _UnionFind) -> None:
 
 
 def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
-    """5G创新联合体 -> 5G智能终端创新联合体: same suffix, the shorter core starts the longer.
+    """5G创新联合体 -> 5G智能终端创新联合体: same suffix, the shorter core starts the longer,
+    or starts it after its place (智源研究院 -> 北京智源人工智能研究院).
 
     Place names are not cores (江州大学 is not short for 江州理工大学).
     """
-    by_suffix: dict[tuple[str, EntityType], list[tuple[str, str]]] = defaultdict(list)
+    by_suffix: dict[tuple[str, EntityType], list[tuple[str, str, str]]] = defaultdict(list)
     for key in keys:
         for n in range(min(len(key) - 2, lex.max_suffix_len), 1, -1):
             suf = lex.suffixes.get(key[-n:])
             if suf is not None and suf.strong:
-                by_suffix[(key[-n:], records[key].type)].append((key[:-n], key))
+                core = key[:-n]
+                place = _place_prefix(core, lex)
+                by_suffix[(key[-n:], records[key].type)].append((core, core[len(place):] if place else core, key))
                 break
     for members in by_suffix.values():
-        for core, key in members:
+        # the names whose core starts with a given core are a run of these sorted lists
+        runs = [sorted((c, k) for c, _, k in members), sorted((u, k) for _, u, k in members)]
+        starts = [[c for c, _ in run] for run in runs]
+        for core, _, key in members:
             if len(core) < 2 or _is_place(core, lex) or core in lex.generic_modifiers:
                 continue
-            longer = [k for c, k in members if c != core and c.startswith(core)]
+            longer: set[str] = set()
+            for run, firsts in zip(runs, starts):
+                i = bisect_left(firsts, core)
+                while i < len(run) and len(longer) < 2 and firsts[i].startswith(core):
+                    if run[i][1] != key:
+                        longer.add(run[i][1])
+                    i += 1
             if len(longer) == 1:
-                uf.union(key, longer[0])
+                uf.union(key, longer.pop())
 
 
 def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
