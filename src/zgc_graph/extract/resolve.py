@@ -12,7 +12,6 @@ number of names.  The fullest name becomes the label.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -259,21 +258,12 @@ def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _
                 by_suffix[(key[-n:], records[key].type)].append((core, core[len(place):] if place else core, key))
                 break
     for members in by_suffix.values():
-        # the names whose core starts with a given core are a run of these sorted lists
-        runs = [sorted((c, k) for c, _, k in members), sorted((u, k) for _, u, k in members)]
-        starts = [[c for c, _ in run] for run in runs]
         for core, _, key in members:
             if len(core) < 2 or _is_place(core, lex) or core in lex.generic_modifiers:
                 continue
-            longer: set[str] = set()
-            for run, firsts in zip(runs, starts):
-                i = bisect_left(firsts, core)
-                while i < len(run) and len(longer) < 2 and firsts[i].startswith(core):
-                    if run[i][1] != key:
-                        longer.add(run[i][1])
-                    i += 1
+            longer = [k for c, unplaced, k in members if c != core and (c.startswith(core) or unplaced.startswith(core))]
             if len(longer) == 1:
-                uf.union(key, longer.pop())
+                uf.union(key, longer[0])
 
 
 def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
