@@ -182,3 +182,10 @@ def test_a_place_and_its_park_in_one_word(tmp_path):
     """jieba keeps 海淀园 as one place word: it is a park; 颐和园 is a garden, no park of a place."""
     corpus = extract(tmp_path, "其中，海淀园企业总收入达到4.5万亿元，昌平园、丰台园等分园发展迅速。游客在颐和园游览。")
     assert types(corpus) == {"海淀园": "Platform", "昌平园": "Platform", "丰台园": "Platform"}
+
+
+def test_a_company_short_name_before_与_is_a_name_of_its_own(tmp_path):
+    """青松科技|与|星河集团 are two companies; 科技和信息化局 and 经济和信息化局 keep their 和."""
+    corpus = extract(tmp_path, "青松科技与星河集团签署合作协议。江州市科技和信息化局、江州市经济和信息化局发布通知。"
+                               "江州将推动科技与星河集团合作。")
+    assert set(types(corpus)) == {"青松科技", "星河集团", "江州市科技和信息化局", "江州市经济和信息化局"}

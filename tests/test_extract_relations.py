@@ -98,6 +98,26 @@ def test_the_day_a_policy_takes_effect(tmp_path):
                      ("江州市科技创新促进办法", "effectiveFrom", "2027-01-01", "month")}
 
 
+def test_partners_who_build_a_park_or_an_institute_together(tmp_path):
+    """A与B签约共建P: partners, and P's operators (a park) or founders (an institute); 签署合作协议
+    builds nothing."""
+    text = ("昌平区政府与蓝图大学签约共建蓝图大学昌平科技园，首期建设面积10万平方米。"
+            "江州市人民政府与青松大学共建江州青松智能研究院。青松科技与星河集团签署合作协议。")
+    found = triples(extract(tmp_path, text))
+    assert {(s, p, o) for s, p, o in found if p in ("operatedBy", "foundedBy")} == {
+        ("蓝图大学昌平科技园", "operatedBy", "昌平区政府"), ("蓝图大学昌平科技园", "operatedBy", "蓝图大学"),
+        ("江州青松智能研究院", "foundedBy", "江州市人民政府"), ("江州青松智能研究院", "foundedBy", "青松大学")}
+    assert {frozenset((s, o)) for s, p, o in found if p == "partnerOf"} == {
+        frozenset(("昌平区政府", "蓝图大学")), frozenset(("江州市人民政府", "青松大学")), frozenset(("青松科技", "星河集团"))}
+
+
+def test_a_policy_pointed_back_to(tmp_path):
+    """该措施由X制定: the measures named in the sentence before were issued by X."""
+    text = ("根据《江州市优化创业服务促进人才发展若干措施》，对符合条件的创业团队给予最高100万元资助。"
+            "该措施由江州高新区管委会制定。")
+    assert ("江州市优化创业服务促进人才发展若干措施", "issuedBy", "江州高新区管委会") in triples(extract(tmp_path, text))
+
+
 def test_investors_fund_a_company(tmp_path):
     """A financing round's lead and other investors, 投资了 and 获得…的投资; a fund's own
     investments without a named company, or a company investing money, fund no one."""

@@ -170,6 +170,8 @@ def _conjunction_inside(before: str, left: Token, right: Token, lex: Lexicon) ->
     part of a name: 发展|和|改革委员会, 北京怀柔仪器|和|传感器有限公司, 信息科学|与|技术国家研究中心."""
     if left.text.endswith(lex.conjoined_fields) and right.text.startswith(lex.conjoined_fields):
         return True
+    if left.text in lex.company_tails:
+        return False  # 青松科技|与|星河集团: a company's short name ends before it
     ended = suffix_of(before[-lex.max_suffix_len:], lex)
     if ended is not None and ended.strong:
         return False  # 蓝图大学|与|青松研究院: two names
@@ -851,7 +853,8 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
             suf = suffix_of(name, lex)
             if suf is not None and suf.text == name:
                 continue  # 研究所与北京大学…: a bare suffix points back to a name; it is none itself
-            if _item_ok(name, lex) and (suf or any(is_distinctive(t) for t in segment_name(name))):
+            short_company = len(name) >= 4 and name.endswith(lex.company_tails)  # 青松科技与星河集团签署
+            if _item_ok(name, lex) and (suf or short_company or any(is_distinctive(t) for t in segment_name(name))):
                 found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
                                      suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
                                      view.sentence.index, "partner-object"))

@@ -26,8 +26,6 @@ POLICY = EntityType.POLICY
 PERSON = EntityType.PERSON
 CLAUSE_BREAK = re.compile(r"[，。；！？,;!?]")
 DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
-ANAPHOR_NOUNS = r"(创新联合体|联合体|园区|科技园|公司|企业|集团|平台|基金|中心|科学城|示范区|联盟|大学|研究院|学校|论坛|峰会|博览会)"
-ANAPHOR = re.compile(r"(?:该|这一|此|这个|这家|本届|本次|该届)" + ANAPHOR_NOUNS + r"|(?:^|(?<=[，。；]))(?:\d{4}年[，,]?)?" + ANAPHOR_NOUNS + r"(?=[^\u4e00-\u9fff]|与|将|在|已|于|首批|副|总|董事|创始|首席|秘书|理事|院长|校长|主任)")
 COUNT_NUMBER = r"(\d+)"
 
 
@@ -647,14 +645,17 @@ FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们�
 
 
 def partners(ctx: Context) -> None:
+    """A与B签署/合作…: partners; A与B共建P: both also build P (P's operators, or an institute's founders)."""
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
-    for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?(?:{triggers})", ctx.text):
+    for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.text):
         subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾|分别)*$")  # A和B分别与C…
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
         if subj is not None:
             for who in _coordinated(ctx, subj, ("、", "和", "及")):
                 for other in partners_:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
+            if m.group(2) in ctx.lex.triggers["co_build"]:
+                _co_built(ctx, m.end(), _coordinated(ctx, subj, ("、", "和", "及")) + partners_)
         elif FIRST_PERSON.search(ctx.text[:m.start()]):
             # “我们将与X共建…”, said by someone of organisation Y: Y partners with X
             for who in ctx.speakers:
@@ -673,6 +674,17 @@ def partners(ctx: Context) -> None:
         for who in subjects:
             for other in others:
                 ctx.relate(who, "partnerOf", ctx.label(other), "together-with", confidence)
+
+
+def _co_built(ctx: Context, pos: int, builders: list[Mention]) -> None:
+    """The platform or institute named right at `pos`, after 共建: built by each of `builders`."""
+    built = [m for m in ctx.of_type(PLATFORM, ORG) if ctx.rel(m)[0] == pos]
+    if not built:
+        return
+    target = ctx.label(built[0])
+    predicate = "operatedBy" if ctx.types[target] is PLATFORM else "foundedBy"
+    for who in builders:
+        ctx.relate(target, predicate, ctx.label(who), "co-build", 0.75)
 
 
 INVESTOR_GAP = r"^(?:等[^，。；、\d]{0,6})?(?:联合|共同|也|还|再次|继续|持续)?$"
@@ -817,12 +829,24 @@ PATTERNS = (leads, founded_by, founders_before, members, member_count, located, 
 
 # --------------------------------------------------------------- the stage
 
+def _anaphor_pattern(lex: Lexicon) -> re.Pattern:
+    """该创新联合体, 本届论坛, or a bare noun opening a clause before one of the anaphor_followers."""
+    memo = lex.memo("anaphor_pattern")
+    if not memo:
+        nouns = f"({_alternation(lex.triggers['anaphor_nouns']).pattern})"
+        followers = _alternation(lex.triggers["anaphor_followers"]).pattern
+        memo["pattern"] = re.compile(
+            f"(?:{_alternation(lex.triggers['anaphor_determiners']).pattern}){nouns}"
+            rf"|(?:^|(?<=[，。；]))(?:\d{{4}}年[，,]?)?{nouns}(?=[^\u4e00-\u9fff]|{followers})")
+    return memo["pattern"]
+
+
 def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str], mentions: list[Mention],
-              entities: dict[str, Entity], history: list[tuple[str, EntityType]]) -> list[Mention]:
+              entities: dict[str, Entity], history: list[tuple[str, EntityType]], lex: Lexicon) -> list[Mention]:
     """该创新联合体 -> the latest entity whose name ends with the same noun, counting those named
     earlier in the same sentence (星辰智算成立于2021年，…，公司首席执行官X: 星辰智算's)."""
     found = []
-    for m in ANAPHOR.finditer(sentence.text):
+    for m in _anaphor_pattern(lex).finditer(sentence.text):
         group = 1 if m.group(1) else 2
         noun = m.group(group)
         rel_start = m.start() if group == 1 else m.start(2)
@@ -883,7 +907,7 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
         if sentence.paragraph != paragraph:
             paragraph, topic, subjects = sentence.paragraph, {}, []
         local = by_sentence.get(sentence.index, [])
-        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history)
+        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, lex)
         all_anaphors.extend(anaphors)
         local = sorted(local + anaphors, key=lambda m: m.start)
         ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found,
