@@ -316,3 +316,13 @@ def test_a_person_holds_titles_in_several_organisations(tmp_path):
     assert roles == {("林海峰", "江州科学院", "院士"), ("林海峰", "蓝图大学", "教授"), ("林海峰", "江州理工大学", "校长"),
                      ("王立群", "江州大学", "副校长"), ("王立群", "青松大学", "校长"),
                      ("陈刚", "江州市委", "常委"), ("陈刚", "江州高新区党工委", "书记")}
+
+
+def test_party_and_government_titles_of_one_person(tmp_path):
+    """江州市委副书记、市长X: 副书记 of the committee, 市长 of the city's government the article
+    names; with no government named, 副市长 belongs to no organisation, still not to the committee."""
+    text = ("江州市委副书记、市长陈刚出席活动。江州市政府将全力支持。青州市委常委、副市长林立调研蓝图集团。"
+            "蓝图集团党委书记、董事长王强陪同。")
+    roles = {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships}
+    assert roles == {("陈刚", "江州市委", "副书记"), ("陈刚", "江州市政府", "市长"),
+                     ("林立", "青州市委", "常委"), ("林立", None, "副市长"), ("王强", "蓝图集团", "党委书记、董事长")}

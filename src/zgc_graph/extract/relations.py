@@ -978,9 +978,30 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             orgs, rule, confidence = ([government] if government else []), "government-head", 0.8
         if not orgs:
             found.memberships.append(Membership(person, None, role.title, evidence, "title-name", 0.8))
+        title = role.title
+        if rule == "org-title-name" and orgs[-1].endswith("委"):
+            title = _party_and_government_titles(person, orgs[-1], title, evidence, resolved, found, lex)
         for org in orgs:
-            found.memberships.append(Membership(person, org, role.title, evidence, rule, confidence))
+            found.memberships.append(Membership(person, org, title, evidence, rule, confidence))
             found.relations.append(Relation(person, "affiliatedWith", org, evidence, rule, confidence))
+
+
+def _party_and_government_titles(person: str, committee: str, chain: str, evidence: Evidence,
+                                 resolved: DocumentEntities, found: Found, lex: Lexicon) -> str:
+    """北京市委常委、副市长X: 常委 of the committee; 副市长 of the city's government when the article
+    names it (else of no organisation), never of the committee.  Returns the committee's titles."""
+    titles = re.split(r"、|兼", chain)
+    heads = {t for level in lex.government_heads.values() for t in level}
+    held = [t for t in titles if t in heads]
+    if not held or len(held) == len(titles):
+        return chain
+    for title in held:
+        government = _government_of(committee[:-1], title, resolved, lex)
+        found.memberships.append(Membership(person, government, title, evidence,
+                                            "government-head" if government else "title-name", 0.8))
+        if government:
+            found.relations.append(Relation(person, "affiliatedWith", government, evidence, "government-head", 0.8))
+    return "、".join(t for t in titles if t not in heads)
 
 
 def _government_of(before: str, title: str, resolved: DocumentEntities, lex: Lexicon) -> str | None:
