@@ -326,3 +326,14 @@ def test_party_and_government_titles_of_one_person(tmp_path):
     roles = {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships}
     assert roles == {("陈刚", "江州市委", "副书记"), ("陈刚", "江州市政府", "市长"),
                      ("林立", "青州市委", "常委"), ("林立", None, "副市长"), ("王强", "蓝图集团", "党委书记、董事长")}
+
+
+def test_when_an_organisation_or_platform_was_founded(tmp_path):
+    """成立于 a month, 于 a year 正式成立, 2018年，P揭牌成立 and 成立于 a day; a company that founded
+    something else in a year (于2020年成立了研究院) was not founded then."""
+    text = ("北京星辰智算科技有限公司成立于2021年3月，专注于芯片研发。江州人工智能研究院于2019年正式成立。"
+            "2018年，江州量子产业联盟揭牌成立。江州大学成立于1952年10月1日。蓝图集团于2020年成立了研究院。")
+    dates = {(a.subject, a.value.isoformat(), a.precision) for a in extract(tmp_path, text).attributes
+             if a.property == "foundingDate"}
+    assert dates == {("北京星辰智算科技有限公司", "2021-03-01", "month"), ("江州人工智能研究院", "2019-01-01", "year"),
+                     ("江州量子产业联盟", "2018-01-01", "year"), ("江州大学", "1952-10-01", "day")}

@@ -559,6 +559,33 @@ def effective_date(ctx: Context) -> None:
         ctx.attribute(label, "effectiveFrom", value, "effective-date", 0.85, "day" if day else "month")
 
 
+YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"
+
+
+def founding_date(ctx: Context) -> None:
+    """X成立于2021年3月, X于2015年正式成立, 2018年，X揭牌成立: when an organisation or platform
+    was founded (to the year, month or day the text gives)."""
+    verbs = _alternation(ctx.lex.triggers["founded"]).pattern
+    after_name = (re.compile(rf"(?:正式)?(?:{verbs})于{YEAR_DATE}"),  # …成立于2021年
+                  re.compile(rf"于{YEAR_DATE}(?:正式)?(?:{verbs})(?![\u4e00-\u9fff])"))  # …于2015年成立, not 成立了X
+    opened = re.match(rf"{YEAR_DATE}[，,]", ctx.text)  # 2018年，X成立
+    for m in ctx.of_type(ORG, PLATFORM):
+        start, end = ctx.rel(m)
+        found = next((f for f in (p.match(ctx.text, end) for p in after_name) if f), None)
+        if found is None and opened is not None and start == opened.end() \
+                and re.match(rf"(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
+            found = opened
+        if found is None:
+            continue
+        year, month, day = found.group(1, 2, 3)
+        try:
+            value = date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            continue
+        ctx.attribute(ctx.label(m), "foundingDate", value, "founding-date", 0.85,
+                      "day" if day else "month" if month else "year")
+
+
 def benefits(ctx: Context) -> None:
     for trig in _triggers(ctx, "benefits_before"):
         sources = [p for p in ctx.after(trig.end(), POLICY, PLATFORM)
@@ -824,7 +851,7 @@ def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现
 
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
             issued, benefits, participates, partners, sub_organisations, funded_by, operated_by,
-            organised_by, effective_date)
+            organised_by, effective_date, founding_date)
 
 
 # --------------------------------------------------------------- the stage
