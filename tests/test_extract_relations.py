@@ -337,3 +337,17 @@ def test_when_an_organisation_or_platform_was_founded(tmp_path):
              if a.property == "foundingDate"}
     assert dates == {("北京星辰智算科技有限公司", "2021-03-01", "month"), ("江州人工智能研究院", "2019-01-01", "year"),
                      ("江州量子产业联盟", "2018-01-01", "year"), ("江州大学", "1952-10-01", "day")}
+
+
+def test_a_fund_set_up_by_offices_and_managed_by_another_fund(tmp_path):
+    """A、B联合C设立规模为…的F，由G负责管理: A, B and C found F, G operates it; 经国务院批准成立的X
+    has no founder named before its verb, and 芮 is a surname."""
+    text = ("江州市科委、江州高新区管委会联合江州市财政局设立规模为100亿元的江州市人工智能产业投资基金，"
+            "由江州市科技创新基金负责管理。经国务院批准成立的青州高新区管委会今天揭牌。"
+            "蓝图集团首席技术官芮勇表示，基金将投向早期项目。")
+    corpus = extract(tmp_path, text)
+    fund = "江州市人工智能产业投资基金"
+    assert {(s, p, o) for s, p, o in triples(corpus) if p in ("foundedBy", "operatedBy")} == {
+        (fund, "foundedBy", "江州市科委"), (fund, "foundedBy", "江州高新区管委会"), (fund, "foundedBy", "江州市财政局"),
+        (fund, "operatedBy", "江州市科技创新基金")}
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {("芮勇", "蓝图集团", "首席技术官")}

@@ -231,15 +231,15 @@ def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
 
 
 def founders_before(ctx: Context) -> None:
-    """A与B联合设立“X基金”, A和B共同出资成立X公司: the founders are named before the verb, the
-    organisation right after it."""
-    verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
+    """A与B联合设立“X基金”, A和B共同出资成立X公司, A联合B设立规模为100亿元的X基金: the founders
+    are named before the verb, the organisation right after it (or after a description ending in 的)."""
+    verbs = _alternation(ctx.lex.triggers["co_found"] + ctx.lex.triggers["found_after_founders"]).pattern
     for founded in ctx.of_type(ORG):
-        verb = re.search(rf"(?:{verbs})了?[“\"]?$", ctx.text[:ctx.rel(founded)[0]])
+        verb = re.search(rf"(?:{verbs})了?(?:[^，。；的]{{0,16}}的)?[“\"]?$", ctx.text[:ctx.rel(founded)[0]])
         founder = _nearest_before(ctx, verb.start(), (ORG,), 2, r"^(?:已|将|还|也)?$") if verb else None
         if founder is None:
             continue
-        for who in _coordinated(ctx, founder, ("、", "和", "与", "及")):
+        for who in _coordinated(ctx, founder, ("、", "和", "与", "及", "联合", "会同")):
             ctx.relate(ctx.label(founded), "foundedBy", ctx.label(who), "founders-before", 0.8)
 
 
@@ -755,7 +755,7 @@ OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具�
 def operated_by(ctx: Context) -> None:
     """依托A建设的P, P依托A和B建设, P由A负责运营，依托B建设, A承建的P, P的运营主体为A: A is the
     host, operator or builder of P.  A clause without P of its own (，依托B建设; ，运营主体为B)
-    continues the sentence's P."""
+    continues the sentence's P, or the P that ends the clause before it (…设立X基金，由A负责管理)."""
     hosted = _alternation(ctx.lex.triggers["hosted_by"]).pattern
     operated = _alternation(ctx.lex.triggers["operated_by"]).pattern
     described = None  # P of an earlier clause of the sentence (P由A承建，依托B建设)
@@ -770,8 +770,8 @@ def operated_by(ctx: Context) -> None:
             continue
         target = (_described_after(ctx, m.end(), PLATFORM) or _described_after(ctx, m.end(), ORG)
                   or _operated_before(ctx, m.start()))
-        if target is None and described is not None and ctx.text[:m.start()].endswith("，"):
-            target = described
+        if target is None and ctx.text[:m.start()].endswith("，"):  # P…，由A运营: P ends the clause before
+            target = described or _operated_before(ctx, m.start() - 1, r"^$")
         if target is None:
             continue
         described = target
