@@ -351,3 +351,14 @@ def test_a_fund_set_up_by_offices_and_managed_by_another_fund(tmp_path):
         (fund, "foundedBy", "江州市科委"), (fund, "foundedBy", "江州高新区管委会"), (fund, "foundedBy", "江州市财政局"),
         (fund, "operatedBy", "江州市科技创新基金")}
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {("芮勇", "蓝图集团", "首席技术官")}
+
+
+def test_located_by_坐落于_地处_and_a_headquarters_moved(tmp_path):
+    """X坐落于P, X地处P, X将总部迁至P: X is in P, and the verb ends no name (江州智能研究院坐落于江州科学城
+    is no science city)."""
+    text = ("江州智能研究院坐落于江州科学城核心区。青松科技有限公司地处江州高新区。"
+            "星河集团将总部迁至江州经济技术开发区。")
+    corpus = extract(tmp_path, text)
+    assert {(s, o) for s, p, o in triples(corpus) if p == "locatedIn"} == {
+        ("江州智能研究院", "江州科学城"), ("青松科技有限公司", "江州高新区"), ("星河集团", "江州经济技术开发区")}
+    assert "江州智能研究院坐落于江州科学城" not in corpus.entities

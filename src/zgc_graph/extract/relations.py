@@ -370,7 +370,7 @@ def located(ctx: Context) -> None:
             if whole is not None:
                 for org in _coordinated(ctx, tenant):
                     ctx.relate(ctx.label(org), "locatedIn", whole, "settle-in", 0.75)
-    for m in re.finditer(r"位于", ctx.text):
+    for m in _triggers(ctx, "located_after"):  # X位于P, X坐落于P: the place named right after
         place = [p for p in ctx.after(m.end(), PLATFORM) if ctx.rel(p)[0] - m.end() <= 8
                  and ctx.same_clause(m.end(), ctx.rel(p)[0])]
         if not place:

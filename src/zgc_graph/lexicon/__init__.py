@@ -133,7 +133,7 @@ def load() -> Lexicon:
             for text, subtype in (entities[type_key].get(strength) or {}).items():
                 suffixes.setdefault(text, Suffix(text, etype, subtype, strength == "strong"))
     # the trigger verbs of relation patterns also end a name on its left
-    verb_triggers = ("leads", "co_found", "located", "issued", "benefits_before", "benefits_obtain", "partner",
+    verb_triggers = ("leads", "co_found", "located", "located_after", "issued", "benefits_before", "benefits_obtain", "partner",
                      "together", "participate", "renamed", "sub_org_of", "sub_org_under")
     boundaries = set(names["left_boundaries"]) | {w for k in verb_triggers for w in relations[k] if len(w) > 1}
     for name in entities["organisation"]["standalone"]:
