@@ -362,3 +362,15 @@ def test_located_by_坐落于_地处_and_a_headquarters_moved(tmp_path):
     assert {(s, o) for s, p, o in triples(corpus) if p == "locatedIn"} == {
         ("江州智能研究院", "江州科学城"), ("青松科技有限公司", "江州高新区"), ("星河集团", "江州经济技术开发区")}
     assert "江州智能研究院坐落于江州科学城" not in corpus.entities
+
+
+def test_a_leader_joined_by_universities_sets_up_a_centre(tmp_path):
+    """A联合B、C等高校院所发起设立P: A leads P and B, C are members; A联合B共同组建X研究院: both
+    found the institute."""
+    text = ("江州发展集团联合蓝图大学、青松大学等高校院所发起设立江州前沿技术创新中心，首期投入资金10亿元。"
+            "江州市人民政府联合星河大学共同组建江州量子研究院。")
+    found = {(s, p, o) for s, p, o in triples(extract(tmp_path, text)) if p in ("leads", "memberOf", "foundedBy")}
+    centre = "江州前沿技术创新中心"
+    assert found == {("江州发展集团", "leads", centre), ("江州发展集团", "memberOf", centre),
+                     ("蓝图大学", "memberOf", centre), ("青松大学", "memberOf", centre),
+                     ("江州量子研究院", "foundedBy", "江州市人民政府"), ("江州量子研究院", "foundedBy", "星河大学")}

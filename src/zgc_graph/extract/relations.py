@@ -135,9 +135,10 @@ def _nearest_before(ctx: Context, pos: int, types: tuple[EntityType, ...], max_g
 # ----------------------------------------------------------------- patterns
 
 def leads(ctx: Context) -> None:
-    """A牵头组建P / 由A牵头，联合B、C共同发起的P / P由A牵头 / …即“P”."""
+    """A牵头组建P / 由A牵头，联合B、C共同发起的P / P由A牵头 / …即“P” / A联合B、C等高校发起设立P."""
     for trig in _triggers(ctx, "leads"):
-        subj = _nearest_before(ctx, trig.start(), (ORG,), 16)
+        subj = _nearest_before(ctx, trig.start(), (ORG,), 16) \
+            or _nearest_before(ctx, trig.start(), (ORG,), 12, r"^等[^，。；、\d]{0,8}(?:共同)?$")
         if subj is None:
             continue
         passive = ctx.text[:ctx.rel(subj)[0]].endswith("由")
@@ -160,6 +161,11 @@ def leads(ctx: Context) -> None:
                 target = whole  # P由A牵头
         if target is None:
             continue
+        joined = _coordinated(ctx, subj, ("、", "和", "与", "及"))
+        leader = _nearest_before(ctx, ctx.rel(joined[0])[0], (ORG,), 2, r"^(?:联合|携手|会同)$")
+        if leader is not None and not passive:  # A联合B、C等发起设立P: A leads, B and C join
+            _led_with_members(ctx, leader, joined, target)
+            continue
         gap = ctx.text[ctx.rel(subj)[1]:trig.start()]
         if "共同" in gap or trig.group().startswith(("共同", "联合")) \
                 or len(_coordinated(ctx, subj, ("、", "和", "与", "及"))) > 1:
@@ -176,6 +182,19 @@ def leads(ctx: Context) -> None:
         ctx.relate(ctx.label(subj), "memberOf", ctx.label(target), "lead-trigger", 0.7)
         for member in members_:
             ctx.relate(ctx.label(member), "memberOf", ctx.label(target), "co-initiator", 0.8)
+
+
+def _led_with_members(ctx: Context, leader: Mention, members: list[Mention], target: Mention) -> None:
+    """A leads platform P and B, C are its members; an institute or company (not an
+    association) is founded by all of them instead."""
+    if ctx.types[ctx.label(target)] is ORG and target.subtype != "Association":
+        for org in [leader, *members]:
+            ctx.relate(ctx.label(target), "foundedBy", ctx.label(org), "co-founders", 0.8)
+        return
+    ctx.relate(ctx.label(leader), "leads", ctx.label(target), "lead-with-members", 0.85)
+    ctx.relate(ctx.label(leader), "memberOf", ctx.label(target), "lead-with-members", 0.7)
+    for member in members:
+        ctx.relate(ctx.label(member), "memberOf", ctx.label(target), "lead-with-members", 0.8)
 
 
 OPENING_QUOTES, CLOSING_QUOTES = "“‘「『\"", "”’」』\""
