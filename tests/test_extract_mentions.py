@@ -191,3 +191,12 @@ def test_a_company_short_name_before_与_is_a_name_of_its_own(tmp_path):
     corpus = extract(tmp_path, "青松科技与星河集团签署合作协议。江州市科技和信息化局、江州市经济和信息化局发布通知。"
                                "江州将推动科技与星河集团合作。")
     assert set(types(corpus)) == {"青松科技", "星河集团", "江州市科技和信息化局", "江州市经济和信息化局"}
+
+
+def test_a_provincial_department_and_a_joint_institute_are_names(tmp_path):
+    """四川省科技厅 (a 厅 of a province), X联合研究院 (联合 inside the ending), and a time word before
+    a bare 公司 that points back (今年公司 is no name)."""
+    corpus = extract(tmp_path, "青州星海科技有限公司董事长周明远介绍，今年公司与青州大学签约共建星海智能计算联合研究院。"
+                               "此前，青州省科技厅联合青州市财政局设立了基金。")
+    assert set(types(corpus)) == {"青州星海科技有限公司", "周明远", "青州大学", "星海智能计算联合研究院", "青州省科技厅",
+                                  "青州市财政局"}

@@ -124,7 +124,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     break
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
                   and not (i == first and not strong and t in lex.name_verbs)
-                  and not (i == first and company and len(t) > 1 and i > 0 and view.tokens[i - 1].tag in NAME_TAGS)) \
+                  and not (i == first and company and len(t) > 1 and i > 0 and view.tokens[i - 1].is_word
+                           and view.tokens[i - 1].tag in NAME_TAGS)) \
                     or t.isspace() \
                     or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
                 break

@@ -733,7 +733,7 @@ def _co_built(ctx: Context, pos: int, builders: list[Mention]) -> None:
         ctx.relate(target, predicate, ctx.label(who), "co-build", 0.75)
 
 
-INVESTOR_GAP = r"^(?:等[^，。；、\d]{0,6})?(?:联合|共同|也|还|再次|继续|持续)?$"
+INVESTOR_GAP = r"^(?:等[^，。；、\d]{0,6})?(?:已|已经|曾)?(?:联合|共同|也|还|再次|继续|持续)?$"
 FUNDED_ROUND = r"(?:宣布|已|近日|日前|正式|顺利|成功)*(?:完成|获得|获)了?[^，。；]{0,16}?"
 
 
@@ -883,7 +883,7 @@ def _anaphor_pattern(lex: Lexicon) -> re.Pattern:
         followers = _alternation(lex.triggers["anaphor_followers"]).pattern
         memo["pattern"] = re.compile(
             f"(?:{_alternation(lex.triggers['anaphor_determiners']).pattern}){nouns}"
-            rf"|(?:^|(?<=[，。；]))(?:\d{{4}}年[，,]?)?{nouns}(?=[^\u4e00-\u9fff]|{followers})")
+            rf"|(?:^|(?<=[，。；]))(?:\d{{4}}年[，,]?|今年|去年|目前|近日)?{nouns}(?=[^\u4e00-\u9fff]|{followers})")
     return memo["pattern"]
 
 
