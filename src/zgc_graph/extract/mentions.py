@@ -159,10 +159,13 @@ def _between_nouns(view: SentenceView, i: int) -> bool:
 
 
 def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
-    """发展|和|改革委员会: a conjunction between two ordinary words belongs to the name."""
+    """发展|和|改革委员会: a conjunction between two ordinary words belongs to the name; so does one
+    after a one-character word that follows a place (北京|诺|和|生物医药有限公司)."""
     if i == 0 or i + 1 >= len(view.tokens):
         return False
     left, right = view.tokens[i - 1], view.tokens[i + 1]
+    if len(left.text) == 1 and left.is_word and right.is_word and i >= 2 and view.tokens[i - 2].tag == "ns":
+        return True
     return _conjunction_inside(view.text[:view.rel(left.end)], left, right, lex)
 
 

@@ -382,8 +382,8 @@ def located(ctx: Context) -> None:
                 continue
             for org in followers:
                 ctx.relate(ctx.label(org), "locatedIn", whole, "host-admits", confidence)
-        elif tenant is not None and re.match(r"(?:于此|在此|这里)?(?:[。；！？]|$)", ctx.text[trig.end():]):
-            # …等12家企业集中签约入驻。, A、B等龙头企业均落户于此。: the host was named before the tenants
+        elif tenant is not None and re.match(r"(?:于此|在此|这里|园区|该园|本园)?(?:[。；！？，]|$)", ctx.text[trig.end():]):
+            # …等12家企业集中签约入驻。, A、B等龙头企业均落户于此。, X正式入驻园区: the host was named before
             host = [m for m in ctx.before(ctx.rel(tenant)[0], PLATFORM)]
             whole = ctx.label(host[-1]) if host else ctx.topic.get(PLATFORM)
             if whole is not None:
@@ -520,7 +520,9 @@ def issued(ctx: Context) -> None:
             subj = _nearest_before(ctx, verb_at, (ORG,), 20, issuer_gap)
             if subj is not None:
                 issuers = [ctx.label(o) for o in _coordinated(ctx, subj, ISSUE_JOINERS)]
-            elif not ctx.before(verb_at, ORG, PERSON) and ctx.subjects:
+            elif not ctx.before(verb_at, ORG, PERSON) and ctx.subjects and re.match(
+                    issuer_gap, ctx.text[max((b.end() for b in CLAUSE_BREAK.finditer(ctx.text, 0, verb_at)), default=0):verb_at]):
+                # the clause names no issuer of its own (2024年，昌平区出台… does: a place, no organisation)
                 issuers, confidence, rule = list(ctx.subjects), 0.6, "issue-verb-paragraph-subject"
             else:
                 issuers = []
