@@ -374,3 +374,16 @@ def test_a_leader_joined_by_universities_sets_up_a_centre(tmp_path):
     assert found == {("江州发展集团", "leads", centre), ("江州发展集团", "memberOf", centre),
                      ("蓝图大学", "memberOf", centre), ("青松大学", "memberOf", centre),
                      ("江州量子研究院", "foundedBy", "江州市人民政府"), ("江州量子研究院", "foundedBy", "星河大学")}
+
+
+def test_a_company_listed_on_an_exchange(tmp_path):
+    """X是…企业，2020年在E科创板上市 (the sentence's company), X于…在E创业板上市, X登陆E: X is listed
+    on E; a roadshow held at E lists nothing, and 毕业于 ends the CEO's name."""
+    text = ("江州寒光科技股份有限公司是江州培育的人工智能芯片独角兽企业，2020年在上海证券交易所科创板上市。"
+            "公司创始人、首席执行官陈天石毕业于江州大学。青州星河科技有限公司于2023年8月在深圳证券交易所创业板上市。"
+            "蓝图集团登陆上海证券交易所。青松科技有限公司在上海证券交易所举办路演。")
+    corpus = extract(tmp_path, text)
+    assert {(s, o) for s, p, o in triples(corpus) if p == "listedOn"} == {
+        ("江州寒光科技股份有限公司", "上海证券交易所"), ("青州星河科技有限公司", "深圳证券交易所"), ("蓝图集团", "上海证券交易所")}
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("陈天石", "江州寒光科技股份有限公司", "创始人、首席执行官")}

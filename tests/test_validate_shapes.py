@@ -283,6 +283,22 @@ for _name, (_dom, _rng) in sorted(SIGNATURES.items()):
     DOMAIN_RANGE_CASES.append((f"{_name}-domain", _name, _outside(_dom), _inside(_rng)))
     DOMAIN_RANGE_CASES.append((f"{_name}-range", _name, _inside(_dom), _outside(_rng)))
 
+def test_a_company_is_listed_on_a_stock_exchange_only():
+    """zgc:listedOn: an organisation's shares on an exchange; a university is no exchange."""
+    g = conforming_graph()
+    exchange = ZGCR["org/exchange"]
+    g.add((exchange, RDF.type, ZGC.StockExchange))
+    g.add((exchange, SKOS.prefLabel, Literal("江州证券交易所", lang="zh")))
+    g.add((exchange, RDFS.label, Literal("江州证券交易所", lang="zh")))
+    g.add((exchange, RDFS.label, Literal("Jiangzhou Zhengquan Jiaoyisuo", lang="zh-Latn-pinyin")))
+    g.add((exchange, ZGC.mentionedIn, DOC))
+    add_fact(g, iri("xinghe"), ZGC.listedOn, exchange)
+    assert validate(g).conforms
+    add_fact(g, iri("xinghe"), ZGC.listedOn, iri("qiming"))
+    report = validate(g)
+    assert [(v.source_shape, v.focus_node) for v in report.violations] == [("zgcsh:listedOn-range", str(iri("xinghe")))]
+
+
 # Attributes, by where the contract and the ontology put them.
 ATTRIBUTE_DOMAIN_CASES = [
     ("memberCount", iri("lin"), Literal(7)),

@@ -53,7 +53,7 @@ SUBTYPES: dict[str, EntityType] = {
 # the contract's; the rest are declared in the ontology as extensions.
 RELATIONS = (
     "leads", "memberOf", "locatedIn", "partOf", "issuedBy", "benefitsFrom",
-    "affiliatedWith", "partnerOf", "predecessorOf", "subOrganizationOf", "foundedBy", "fundedBy", "operatedBy", "organisedBy",
+    "affiliatedWith", "partnerOf", "predecessorOf", "subOrganizationOf", "foundedBy", "fundedBy", "operatedBy", "organisedBy", "listedOn",
 )
 SYMMETRIC_RELATIONS = frozenset({"partnerOf"})
 

@@ -865,6 +865,23 @@ def organised_by(ctx: Context) -> None:
                 ctx.relate(ctx.label(event), "organisedBy", ctx.label(who), "organiser-noun", 0.8)
 
 
+def listed_on(ctx: Context) -> None:
+    """X在上海证券交易所科创板上市, X于2020年登陆深圳证券交易所, X是…企业，2020年在…上市: the
+    exchange that lists X's shares (X named before it, else the company the sentence opens with)."""
+    boards = _alternation(ctx.lex.triggers["listing_boards"]).pattern
+    listed = _alternation(ctx.lex.triggers["listed"]).pattern
+    for exchange in ctx.of_type(ORG):
+        start, end = ctx.rel(exchange)
+        verb = re.search(r"(?:在|于|登陆)$", ctx.text[:start])
+        if exchange.subtype != "StockExchange" or verb is None or verb.group() != "登陆" \
+                and not re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})", ctx.text[end:]):
+            continue
+        company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
+                   or _sentence_subject(ctx))
+        if company is not None and company.subtype != "StockExchange":
+            ctx.relate(ctx.label(company), "listedOn", ctx.label(exchange), "listed-on", 0.85)
+
+
 def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现)?$") -> Mention | None:
     """The platform or organisation right before `pos` (past a copula such as 是)."""
     return _nearest_before(ctx, pos, (PLATFORM, ORG), 2, gap)
@@ -872,7 +889,7 @@ def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现
 
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
             issued, benefits, participates, partners, sub_organisations, funded_by, operated_by,
-            organised_by, effective_date, founding_date)
+            organised_by, effective_date, founding_date, listed_on)
 
 
 # --------------------------------------------------------------- the stage
