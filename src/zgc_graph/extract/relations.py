@@ -167,12 +167,11 @@ def leads(ctx: Context) -> None:
             _led_with_members(ctx, leader, joined, target)
             continue
         gap = ctx.text[ctx.rel(subj)[1]:trig.start()]
-        if "共同" in gap or trig.group().startswith(("共同", "联合")) \
-                or len(_coordinated(ctx, subj, ("、", "和", "与", "及"))) > 1:
+        if "共同" in gap or trig.group().startswith(("共同", "联合")) or len(joined) > 1:
             # A、B共同发起P, A与B联合成立的P: co-founders, not a leader; founders of an
             # institute or a company are not its members (an association's are)
             founded_only = ctx.types[ctx.label(target)] is ORG and target.subtype != "Association"
-            for org in _coordinated(ctx, subj, ("、", "和", "与", "及")):
+            for org in joined:
                 if founded_only:
                     ctx.relate(ctx.label(target), "foundedBy", ctx.label(org), "co-founders", 0.8)
                 else:
@@ -563,12 +562,14 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
 def effective_date(ctx: Context) -> None:
     """《P》自2026年12月1日起施行, P于2027年1月1日正式生效: the day P takes effect (the latest
     policy named before it in the sentence, else the paragraph's), not the day it was issued."""
+    if not _alternation(ctx.lex.triggers["takes_effect"]).search(ctx.text):
+        return
     any_verb = _alternation(ctx.lex.triggers["takes_effect"]).pattern
     strict = _alternation(ctx.lex.triggers["takes_effect_without_qi"]).pattern
     date_ = DATE.pattern
     pattern = rf"(?:自|从)?{date_}起(?:正式)?(?:{any_verb})|(?:于)?{date_}(?:正式)?(?:{strict})"
     for m in re.finditer(pattern, ctx.text):
-        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
         policies = ctx.before(m.start(), POLICY)
         label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
         if label is None:
@@ -586,6 +587,8 @@ YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"
 def founding_date(ctx: Context) -> None:
     """X成立于2021年3月, X于2015年正式成立, 2018年，X揭牌成立: when an organisation or platform
     was founded (to the year, month or day the text gives)."""
+    if not _alternation(ctx.lex.triggers["founded"]).search(ctx.text):
+        return
     verbs = _alternation(ctx.lex.triggers["founded"]).pattern
     after_name = (re.compile(rf"(?:正式)?(?:{verbs})于{YEAR_DATE}"),  # …成立于2021年
                   re.compile(rf"于{YEAR_DATE}(?:正式)?(?:{verbs})(?![\u4e00-\u9fff])"))  # …于2015年成立, not 成立了X
@@ -830,6 +833,11 @@ def _operator_noun_owner(ctx: Context, pos: int) -> str | None:
     return None
 
 
+def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现)?$") -> Mention | None:
+    """The platform or organisation right before `pos` (past a copula such as 是)."""
+    return _nearest_before(ctx, pos, (PLATFORM, ORG), 2, gap)
+
+
 ORGANISER_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合)?$"
 
 
@@ -868,6 +876,8 @@ def organised_by(ctx: Context) -> None:
 def listed_on(ctx: Context) -> None:
     """X在上海证券交易所科创板上市, X于2020年登陆深圳证券交易所, X是…企业，2020年在…上市: the
     exchange that lists X's shares (X named before it, else the company the sentence opens with)."""
+    if "登陆" not in ctx.text and not _alternation(ctx.lex.triggers["listed"]).search(ctx.text):
+        return
     boards = _alternation(ctx.lex.triggers["listing_boards"]).pattern
     listed = _alternation(ctx.lex.triggers["listed"]).pattern
     for exchange in ctx.of_type(ORG):
@@ -880,11 +890,6 @@ def listed_on(ctx: Context) -> None:
                    or _sentence_subject(ctx))
         if company is not None and company.subtype != "StockExchange":
             ctx.relate(ctx.label(company), "listedOn", ctx.label(exchange), "listed-on", 0.85)
-
-
-def _operated_before(ctx: Context, pos: int, gap: str = r"^(?:是|系|目前|现)?$") -> Mention | None:
-    """The platform or organisation right before `pos` (past a copula such as 是)."""
-    return _nearest_before(ctx, pos, (PLATFORM, ORG), 2, gap)
 
 
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
