@@ -177,10 +177,7 @@ def leads(ctx: Context) -> None:
                 else:
                     ctx.relate(ctx.label(org), "memberOf", ctx.label(target), "co-initiator", 0.8)
             continue
-        ctx.relate(ctx.label(subj), "leads", ctx.label(target), "lead-trigger", 0.9)
-        ctx.relate(ctx.label(subj), "memberOf", ctx.label(target), "lead-trigger", 0.7)
-        for member in members_:
-            ctx.relate(ctx.label(member), "memberOf", ctx.label(target), "co-initiator", 0.8)
+        _lead(ctx, subj, target, members_, "lead-trigger", 0.9, "co-initiator")
 
 
 def _led_with_members(ctx: Context, leader: Mention, members: list[Mention], target: Mention) -> None:
@@ -190,10 +187,16 @@ def _led_with_members(ctx: Context, leader: Mention, members: list[Mention], tar
         for org in [leader, *members]:
             ctx.relate(ctx.label(target), "foundedBy", ctx.label(org), "co-founders", 0.8)
         return
-    ctx.relate(ctx.label(leader), "leads", ctx.label(target), "lead-with-members", 0.85)
-    ctx.relate(ctx.label(leader), "memberOf", ctx.label(target), "lead-with-members", 0.7)
+    _lead(ctx, leader, target, members, "lead-with-members", 0.85, "lead-with-members")
+
+
+def _lead(ctx: Context, leader: Mention, target: Mention, members: list[Mention], rule: str, confidence: float,
+          member_rule: str) -> None:
+    """The leader leads and is a member of the target; the others are members."""
+    ctx.relate(ctx.label(leader), "leads", ctx.label(target), rule, confidence)
+    ctx.relate(ctx.label(leader), "memberOf", ctx.label(target), rule, 0.7)
     for member in members:
-        ctx.relate(ctx.label(member), "memberOf", ctx.label(target), "lead-with-members", 0.8)
+        ctx.relate(ctx.label(member), "memberOf", ctx.label(target), member_rule, 0.8)
 
 
 OPENING_QUOTES, CLOSING_QUOTES = "“‘「『\"", "”’」』\""
