@@ -200,3 +200,12 @@ def test_a_provincial_department_and_a_joint_institute_are_names(tmp_path):
                                "此前，青州省科技厅联合青州市财政局设立了基金。")
     assert set(types(corpus)) == {"青州星海科技有限公司", "周明远", "青州大学", "星海智能计算联合研究院", "青州省科技厅",
                                   "青州市财政局"}
+
+
+def test_an_office_word_ending_in_局_and_no_policy_from_a_press_conference(tmp_path):
+    """社会|保障局 and 旅游局 end an office's name, 布局 and 格局 do not; 发布 inside 发布会 issues no
+    policy (新闻发布会上介绍了办法)."""
+    corpus = extract(tmp_path, "江州市科学技术局会同江州市人力资源和社会保障局联合印发《江州人才引进支持办法》。"
+                               "星河集团调整了全球布局，改变了行业格局。江州市文化和旅游局处长王磊在新闻发布会上介绍了办法的主要内容。")
+    assert set(types(corpus)) == {"江州市科学技术局", "江州市人力资源和社会保障局", "江州人才引进支持办法", "星河集团",
+                                  "江州市文化和旅游局", "王磊"}

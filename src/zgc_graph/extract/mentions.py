@@ -210,8 +210,11 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if suffix is None:
             continue
         if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")
-                                          or tok.tag == "ns" and dictionary_tag(tok.text[:-1]) == "ns"):
-            continue  # but 海淀|园, one place word to jieba, is a place and its park (颐和园 is none)
+                                          or tok.tag == "ns" and dictionary_tag(tok.text[:-1]) == "ns"
+                                          or suffix.subtype == "GovernmentBody" and tok.tag == "n"
+                                          and tok.text not in lex.not_office_words):
+            continue  # but 海淀|园, one place word to jieba, is a place and its park (颐和园 is none), and
+            # 社会|保障局 an office (格局 is none)
         if tok.text in lex.title_set:
             continue  # 北京市委|常委: a title ends no name, though 委 ends 市委
         if tok.text == suffix.text and _opens_title(text, view.rel(tok.start), end_rel, lex):
@@ -658,8 +661,9 @@ def _issued_object_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]
     endings = lex.policy_endings
     for m in _issue_verb_pattern(lex).finditer(text):
         rest = text[m.end():]
-        if rest.startswith("《"):
-            continue
+        verb_end = m.end() - m.group().endswith("了")
+        if rest.startswith("《") or not _whole_word(view, view.sentence.start + m.start(), view.sentence.start + verb_end):
+            continue  # 新闻发布会上介绍了办法: 发布 of 发布会 issues nothing
         span = re.match(r"[^，。；：、！？\n《]{2,40}", rest)
         if not span:
             continue

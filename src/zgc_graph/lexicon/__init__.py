@@ -61,6 +61,7 @@ class Lexicon:
     list_conjunctions: tuple[str, ...]
     conjoined_fields: tuple[str, ...]
     party_after_verb: frozenset[str]
+    not_office_words: frozenset[str]
     company_tails: tuple[str, ...]
     policy_core_tails: tuple[str, ...]
     policy_name_tails: tuple[str, ...]
@@ -159,6 +160,7 @@ def load() -> Lexicon:
         list_conjunctions=_longest_first(names["list_conjunctions"]),
         conjoined_fields=tuple(names["conjoined_fields"]),
         party_after_verb=frozenset(names["party_after_verb"]),
+        not_office_words=frozenset(names["not_office_words"]),
         company_tails=tuple(names["company_tails"]),  # in the file's order: see names.yaml
         policy_core_tails=tuple(names["policy_core_tails"]),
         policy_name_tails=tuple(names["policy_name_tails"]),
