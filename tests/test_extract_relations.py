@@ -85,16 +85,18 @@ def test_organisers_of_a_forum(tmp_path):
 
 
 def test_the_day_a_policy_takes_effect(tmp_path):
-    """自…起施行 for the policy named before it, 该办法于…正式生效 for the paragraph's policy; a
+    """自…起施行 (and 有效期至…) for the policy named before it, 该办法于…正式生效 for the paragraph's policy; a
     project carried out in a month takes no effect, and the issue date stays the issue date."""
-    text = ("2026年11月20日，江州市科学技术局印发《关于支持概念验证平台建设的若干措施》，自2026年12月1日起施行。"
+    text = ("2026年11月20日，江州市科学技术局印发《关于支持概念验证平台建设的若干措施》，自2026年12月1日起施行，"
+            "有效期至2029年11月30日。"
             "江州市人民政府印发《江州市科技创新促进办法》。该办法于2027年1月正式生效。"
             "2023年5月，江州市实施了一批重大项目。")
     corpus = extract(tmp_path, text)
     dates = {(a.subject, a.property, a.value.isoformat(), a.precision) for a in corpus.attributes
-             if a.property in ("effectiveFrom", "issuedOn")}
+             if a.property in ("effectiveFrom", "effectiveUntil", "issuedOn")}
     assert dates == {("关于支持概念验证平台建设的若干措施", "issuedOn", "2026-11-20", "day"),
                      ("关于支持概念验证平台建设的若干措施", "effectiveFrom", "2026-12-01", "day"),
+                     ("关于支持概念验证平台建设的若干措施", "effectiveUntil", "2029-11-30", "day"),
                      ("江州市科技创新促进办法", "effectiveFrom", "2027-01-01", "month")}
 
 

@@ -304,6 +304,7 @@ ATTRIBUTE_DOMAIN_CASES = [
     ("memberCount", iri("lin"), Literal(7)),
     ("issuedOn", iri("xinghe"), Literal("2023-04-01", datatype=XSD.date)),
     ("effectiveFrom", iri("xinghe"), Literal("2023-05-01", datatype=XSD.date)),
+    ("effectiveUntil", iri("xinghe"), Literal("2026-04-30", datatype=XSD.date)),
     ("foundingDate", iri("policy"), Literal("2021", datatype=XSD.gYear)),
     ("encoding", iri("xinghe"), Literal("utf-8")),
     ("roleTitle", iri("xinghe"), Literal("主任", lang="zh")),

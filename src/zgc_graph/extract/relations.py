@@ -564,24 +564,27 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
 
 def effective_date(ctx: Context) -> None:
     """《P》自2026年12月1日起施行, P于2027年1月1日正式生效: the day P takes effect (the latest
-    policy named before it in the sentence, else the paragraph's), not the day it was issued."""
-    if not _alternation(ctx.lex.triggers["takes_effect"]).search(ctx.text):
+    policy named before it in the sentence, else the paragraph's), not the day it was issued;
+    有效期至2028年12月31日: its last day."""
+    if "有效期" not in ctx.text and not _alternation(ctx.lex.triggers["takes_effect"]).search(ctx.text):
         return
     any_verb = _alternation(ctx.lex.triggers["takes_effect"]).pattern
     strict = _alternation(ctx.lex.triggers["takes_effect_without_qi"]).pattern
     date_ = DATE.pattern
-    pattern = rf"(?:自|从)?{date_}起(?:正式)?(?:{any_verb})|(?:于)?{date_}(?:正式)?(?:{strict})"
-    for m in re.finditer(pattern, ctx.text):
-        year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
-        policies = ctx.before(m.start(), POLICY)
-        label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
-        if label is None:
-            continue
-        try:
-            value = date(int(year), int(month), int(day) if day else 1)
-        except ValueError:
-            continue
-        ctx.attribute(label, "effectiveFrom", value, "effective-date", 0.85, "day" if day else "month")
+    for prop, rule, pattern in (
+            ("effectiveFrom", "effective-date", rf"(?:自|从)?{date_}起(?:正式)?(?:{any_verb})|(?:于)?{date_}(?:正式)?(?:{strict})"),
+            ("effectiveUntil", "effective-until", rf"有效期(?:至|到){date_}")):
+        for m in re.finditer(pattern, ctx.text):
+            year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+            policies = ctx.before(m.start(), POLICY)
+            label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
+            if label is None:
+                continue
+            try:
+                value = date(int(year), int(month), int(day) if day else 1)
+            except ValueError:
+                continue
+            ctx.attribute(label, prop, value, rule, 0.85, "day" if day else "month")
 
 
 YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"

@@ -277,7 +277,7 @@ def attribute_literal(attr: Attribute) -> Literal | None:
             return Literal(int(value))
         except (TypeError, ValueError):
             return None
-    if isinstance(value, str) and attr.property in ("issuedOn", "effectiveFrom"):
+    if isinstance(value, str) and attr.property in ("issuedOn", "effectiveFrom", "effectiveUntil"):
         text = value.strip()
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
             return Literal(text, datatype=XSD.gYearMonth)
