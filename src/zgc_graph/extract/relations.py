@@ -554,12 +554,18 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
     if not dates:
         return
     d = dates[-1]
-    year, month, day = int(d.group(1)), int(d.group(2)), d.group(3)
+    stated = _stated_date(*d.group(1, 2, 3))
+    if stated is not None:
+        ctx.attribute(ctx.label(policy), "issuedOn", stated[0], "issue-date", 0.85, stated[1])
+
+
+def _stated_date(year: str, month: str | None, day: str | None) -> tuple[date, str] | None:
+    """The date a text states (2021年, 2021年3月, 2021年3月5日) and its precision; None for 2月30日."""
     try:
-        value = date(year, month, int(day) if day else 1)
+        value = date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        return
-    ctx.attribute(ctx.label(policy), "issuedOn", value, "issue-date", 0.85, "day" if day else "month")
+        return None
+    return value, "day" if day else "month" if month else "year"
 
 
 def effective_date(ctx: Context) -> None:
@@ -575,16 +581,13 @@ def effective_date(ctx: Context) -> None:
             ("effectiveFrom", "effective-date", rf"(?:自|从)?{date_}起(?:正式)?(?:{any_verb})|(?:于)?{date_}(?:正式)?(?:{strict})"),
             ("effectiveUntil", "effective-until", rf"有效期(?:至|到){date_}")):
         for m in re.finditer(pattern, ctx.text):
-            year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
             policies = ctx.before(m.start(), POLICY)
             label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
             if label is None:
                 continue
-            try:
-                value = date(int(year), int(month), int(day) if day else 1)
-            except ValueError:
-                continue
-            ctx.attribute(label, prop, value, rule, 0.85, "day" if day else "month")
+            stated = _stated_date(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+            if stated is not None:
+                ctx.attribute(label, prop, stated[0], rule, 0.85, stated[1])
 
 
 YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"
@@ -607,13 +610,9 @@ def founding_date(ctx: Context) -> None:
             found = opened
         if found is None:
             continue
-        year, month, day = found.group(1, 2, 3)
-        try:
-            value = date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            continue
-        ctx.attribute(ctx.label(m), "foundingDate", value, "founding-date", 0.85,
-                      "day" if day else "month" if month else "year")
+        stated = _stated_date(*found.group(1, 2, 3))
+        if stated is not None:
+            ctx.attribute(ctx.label(m), "foundingDate", stated[0], "founding-date", 0.85, stated[1])
 
 
 def benefits(ctx: Context) -> None:
