@@ -389,3 +389,31 @@ def test_a_company_listed_on_an_exchange(tmp_path):
         ("江州寒光科技股份有限公司", "上海证券交易所"), ("青州星河科技有限公司", "深圳证券交易所"), ("蓝图集团", "上海证券交易所")}
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("陈天石", "江州寒光科技股份有限公司", "创始人、首席执行官")}
+
+
+def test_a_subsidiary_named_after_what_it_is_and_its_daily_operator(tmp_path):
+    """B旗下全资子公司A: A is a unit of B and its name starts after 子公司; A承担该联合体日常运营: A runs
+    the consortium; B's name with one company tail left on (星图医疗 for 星图医疗科技股份有限公司) is B."""
+    text = ("由星图医疗科技股份有限公司牵头组建的江州影像创新联合体近日成立。"
+            "星图医疗旗下全资子公司江州星图智能技术有限公司将承担该联合体日常运营。"
+            "星图医疗董事长王明远表示，联合体将开展联合攻关。")
+    corpus = extract(tmp_path, text)
+    found = triples(corpus)
+    assert ("江州星图智能技术有限公司", "subOrganizationOf", "星图医疗科技股份有限公司") in found
+    assert ("江州影像创新联合体", "operatedBy", "江州星图智能技术有限公司") in found
+    assert ("王明远", "affiliatedWith", "星图医疗科技股份有限公司") in found
+    assert "全资子公司江州星图智能技术有限公司" not in corpus.entities
+    assert "星图医疗" in corpus.entities["星图医疗科技股份有限公司"].names
+
+
+def test_a_policy_in_effect_from_the_day_it_is_issued(tmp_path):
+    """印发《P》（文号，以下简称《办法》），自印发之日起施行: P's short name is declared past its document
+    number, and P holds from its issue date; the old policy named after it does not."""
+    text = ("2025年3月8日，江州市科学技术局印发《江州市科技企业孵化器认定管理办法》（江科发〔2025〕7号，"
+            "以下简称《办法》），自印发之日起施行，原《江州市孵化器管理暂行办法》同时废止。《办法》共五章。")
+    corpus = extract(tmp_path, text)
+    policy = "江州市科技企业孵化器认定管理办法"
+    assert "办法" in corpus.entities[policy].names and "办法" not in corpus.entities
+    assert {(a.subject, a.property, str(a.value)) for a in corpus.attributes} >= {
+        (policy, "issuedOn", "2025-03-08"), (policy, "effectiveFrom", "2025-03-08")}
+    assert not [a for a in corpus.attributes if a.subject == "江州市孵化器管理暂行办法"]

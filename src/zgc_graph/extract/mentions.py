@@ -25,8 +25,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SINGLE_CHAR_PREPOSITIONS = ("如", "与", "由", "在", "对", "向", "从", "据", "和", "及", "同", "含", "将", "把")
 CLASSIFIERS = "家个支项所名位批只座"
 POLICY_CONJUNCTIONS = ("和", "与", "及")
-# X(以下简称“Y”): Y is another name of X
-ALIAS_DECLARATION = re.compile(r"[(（](?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
+# X(以下简称“Y”): Y is another name of X; a note may come first (《P》（京科发〔2026〕15号，以下简称《办法》）)
+ALIAS_DECLARATION = re.compile(
+    r"[(（](?:[^()（），,。]{1,30}[，,])?(?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
 TRAILING_ALIAS_DECLARATION = re.compile(ALIAS_DECLARATION.pattern + "$")
 NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w"})

@@ -549,14 +549,24 @@ def issued(ctx: Context) -> None:
             _issue_date(ctx, p, verb_at if verb_at is not None else start)
 
 
+ON_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|生效|执行)")
+
+
 def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
     dates = [d for d in DATE.finditer(ctx.text) if d.end() <= pos]
     if not dates:
         return
     d = dates[-1]
     stated = _stated_date(*d.group(1, 2, 3))
-    if stated is not None:
-        ctx.attribute(ctx.label(policy), "issuedOn", stated[0], "issue-date", 0.85, stated[1])
+    if stated is None:
+        return
+    ctx.attribute(ctx.label(policy), "issuedOn", stated[0], "issue-date", 0.85, stated[1])
+    # 印发《P》，自印发之日起施行: in effect from that day (read up to the next title)
+    end = ctx.rel(policy)[1]
+    following = min((ctx.rel(q)[0] for q in ctx.of_type(POLICY) if ctx.rel(q)[0] > end
+                     and ctx.label(q) != ctx.label(policy)), default=len(ctx.text))
+    if ON_ISSUE.search(ctx.text, end, following):
+        ctx.attribute(ctx.label(policy), "effectiveFrom", stated[0], "effective-on-issue", 0.8, stated[1])
 
 
 def _stated_date(year: str, month: str | None, day: str | None) -> tuple[date, str] | None:
@@ -692,9 +702,15 @@ def sub_organisations(ctx: Context) -> None:
             if subject is not None:
                 ctx.relate(ctx.label(subject), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.8)
             continue
-        units = [o for o in ctx.after(trig.end(), ORG) if ctx.text[trig.end():ctx.rel(o)[0]] in ("", "的")]
+        units = [o for o in ctx.after(trig.end(), ORG) if _unit_noun(ctx, ctx.text[trig.end():ctx.rel(o)[0]])]
         if units:
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.85)
+
+
+def _unit_noun(ctx: Context, gap: str) -> bool:
+    """Nothing, 的, or what the unit is (的全资子公司) between 旗下 and the unit's name."""
+    gap = gap.removeprefix("的")
+    return gap == "" or gap in ctx.lex.triggers["sub_org_nouns"]
 
 
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
@@ -812,6 +828,14 @@ def operated_by(ctx: Context) -> None:
         operated = _described_after(ctx, trig.end(), PLATFORM) or _described_after(ctx, trig.end(), ORG)
         if who is not None and operated is not None:
             ctx.relate(ctx.label(operated), "operatedBy", ctx.label(who), "operator-before", 0.75)
+    for trig in _triggers(ctx, "operator_duties"):  # A负责P的日常运营
+        who = _nearest_before(ctx, trig.start(), (ORG,), 4, r"^(?:将|还|也|已|主要|具体)*$")
+        target = next((p for p in ctx.after(trig.end(), PLATFORM) if ctx.rel(p)[0] == trig.end()), None)
+        if who is None or target is None:
+            continue
+        if re.match(rf"的?(?:日常)?(?:{_alternation(ctx.lex.triggers['operation_nouns']).pattern})",
+                    ctx.text[ctx.rel(target)[1]:]):
+            ctx.relate(ctx.label(target), "operatedBy", ctx.label(who), "operator-duty", 0.75)
     for trig in _triggers(ctx, "operator_nouns"):
         operators = _run_after(ctx, trig.end(), ORG)
         gap = ctx.text[trig.end():ctx.rel(operators[0])[0]] if operators else None

@@ -94,15 +94,21 @@ BRACKETED = re.compile(r"[(（][^)）]{1,8}[)）]")
 
 
 def _company_core(key: str, lex: Lexicon) -> str:
-    core = BRACKETED.sub("", key)
+    return _company_stages(key, lex)[-1]
+
+
+def _company_stages(key: str, lex: Lexicon) -> list[str]:
+    """The name as each company tail comes off: 联影医疗科技股份有限公司, 联影医疗科技, 联影医疗, 联影."""
+    stages = [BRACKETED.sub("", key)]
     changed = True
     while changed:
         changed = False
         for tail in lex.company_tails:
+            core = stages[-1]
             if core.endswith(tail) and len(core) - len(tail) >= 2:
-                core = core[: -len(tail)]
+                stages.append(core[: -len(tail)])
                 changed = True
-    return core
+    return stages
 
 
 def _is_place(text: str, lex: Lexicon) -> bool:
@@ -388,11 +394,16 @@ class DocumentEntities:
         out = {}
         for entity in self._companies():
             for name in entity.names:
-                core = _company_core(name_key(name), lex)
+                *stages, core = _company_stages(name_key(name), lex)
                 place = _place_prefix(core, lex)
                 for short in (core, core[len(place):] if place else ""):
                     if self._new_short_name(short, lex) \
                             and (len(short) >= 3 or any(is_distinctive(t) for t in segment_name(short))):
+                        out[short] = (entity.type, entity.subtype)
+                # 联影医疗 for 联影医疗科技股份有限公司: a tail left on, but more than a place and a tail
+                for short in stages[1:]:
+                    if self._new_short_name(short, lex) and len(_company_core(short[len(place or ""):], lex)) >= 2 \
+                            and short[len(place or ""):] not in lex.company_tails:
                         out[short] = (entity.type, entity.subtype)
         return out
 
@@ -454,7 +465,7 @@ def _is_bare_office(label: str, lex: Lexicon) -> bool:
     return label.startswith(lex.level_prefixes) and len(label) <= 4 and label[1:] in ("政府", "委", "委员会", "政府办")
 
 
-DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "成员")
+DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
 
 
 def distinct_names(text: str, mentions: list[Mention]) -> set[frozenset[str]]:
@@ -481,11 +492,12 @@ def _merge_record(old: NameRecord, new: NameRecord) -> NameRecord:
 
 
 def declared_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """X(以下简称“Y”): Y names the mention that ends right before the bracket."""
+    """X(以下简称“Y”): Y names the mention that ends right before the bracket (or the 》 of its title)."""
     by_end = {m.end: m for m in mentions}
     found = {}
     for match in ALIAS_DECLARATION.finditer(text):
-        owner = by_end.get(match.start())
+        start = match.start()
+        owner = by_end.get(start) or (by_end.get(start - 1) if text[start - 1:start] == "》" else None)
         if owner is not None:
             found[match.group(1).strip()] = owner.text
     return found
