@@ -417,3 +417,16 @@ def test_a_policy_in_effect_from_the_day_it_is_issued(tmp_path):
     assert {(a.subject, a.property, str(a.value)) for a in corpus.attributes} >= {
         (policy, "issuedOn", "2025-03-08"), (policy, "effectiveFrom", "2025-03-08")}
     assert not [a for a in corpus.attributes if a.subject == "江州市孵化器管理暂行办法"]
+
+
+def test_a_policy_replaces_the_one_it_repeals_and_has_its_document_number(tmp_path):
+    """《A》（文号）…，原《B》同时废止 and 《C》取代原《D》: A replaces B, C replaces D; A's document
+    number is read as printed; a repealed policy with no successor named replaces nothing."""
+    text = ("江州市人民政府印发《江州市促进科技成果转化条例实施办法》（江政发〔2024〕3号），自2024年5月1日起施行，"
+            "原《江州市科技成果转化暂行规定》同时废止。新修订的《青州市人才引进办法》取代原《青州市引才暂行办法》。"
+            "《江州市孵化器管理规定》已于去年废止。")
+    corpus = extract(tmp_path, text)
+    assert {(s, o) for s, p, o in triples(corpus) if p == "replaces"} == {
+        ("江州市促进科技成果转化条例实施办法", "江州市科技成果转化暂行规定"), ("青州市人才引进办法", "青州市引才暂行办法")}
+    assert {(a.subject, str(a.value)) for a in corpus.attributes if a.property == "documentNumber"} == {
+        ("江州市促进科技成果转化条例实施办法", "江政发〔2024〕3号")}

@@ -199,6 +199,9 @@ CASES = [
          ("zgcsh:IssuedOn",), iri("policy"), "zgc:issuedOn", "xsd:gYearMonth"),
     Case("issued-on-text", lambda g: set_attribute(g, iri("policy"), ZGC.issuedOn, Literal("2023年4月", lang="zh")),
          ("zgcsh:IssuedOn",), iri("policy"), "zgc:issuedOn", "xsd:date"),
+    Case("document-number-with-language", lambda g: add_fact(g, iri("policy"), ZGC.documentNumber,
+                                                             Literal("京科发〔2026〕15号", lang="zh")),
+         ("zgcsh:DocumentNumber",), iri("policy"), "zgc:documentNumber", "plain string"),
     # members counted by kind
     Case("member-group-without-kind", _member_group(kind=None), ("zgcsh:MemberGroupKind",),
          GROUP, "zgc:memberKind", "exactly one zgc:memberKind"),
@@ -264,7 +267,7 @@ SIGNATURES = {
     "partOf": ({PL}, {PL}), "issuedBy": ({PO}, {O}), "benefitsFrom": ({O}, {PO, PL}),
     "affiliatedWith": ({PE}, {O}), "partnerOf": ({O}, {O}), "predecessorOf": ({PL, O}, {PL, O}),
     "subOrganizationOf": ({O}, {O}), "foundedBy": ({O}, {O}), "fundedBy": ({O}, {O}),
-    "operatedBy": ({PL, O}, {O}), "organisedBy": ({PL}, {O}),
+    "operatedBy": ({PL, O}, {O}), "organisedBy": ({PL}, {O}), "replaces": ({PO}, {PO}),
     "mentionedIn": ({O, PE, PO, PL}, {D}),
 }
 ORDER = [PE, PO, PL, O, D]
@@ -305,6 +308,7 @@ ATTRIBUTE_DOMAIN_CASES = [
     ("issuedOn", iri("xinghe"), Literal("2023-04-01", datatype=XSD.date)),
     ("effectiveFrom", iri("xinghe"), Literal("2023-05-01", datatype=XSD.date)),
     ("effectiveUntil", iri("xinghe"), Literal("2026-04-30", datatype=XSD.date)),
+    ("documentNumber", iri("xinghe"), Literal("京科发〔2026〕15号")),
     ("foundingDate", iri("policy"), Literal("2021", datatype=XSD.gYear)),
     ("encoding", iri("xinghe"), Literal("utf-8")),
     ("roleTitle", iri("xinghe"), Literal("主任", lang="zh")),

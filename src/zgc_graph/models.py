@@ -54,6 +54,7 @@ SUBTYPES: dict[str, EntityType] = {
 RELATIONS = (
     "leads", "memberOf", "locatedIn", "partOf", "issuedBy", "benefitsFrom",
     "affiliatedWith", "partnerOf", "predecessorOf", "subOrganizationOf", "foundedBy", "fundedBy", "operatedBy", "organisedBy", "listedOn",
+    "replaces",
 )
 SYMMETRIC_RELATIONS = frozenset({"partnerOf"})
 

@@ -600,6 +600,40 @@ def effective_date(ctx: Context) -> None:
                 ctx.attribute(label, prop, stated[0], rule, 0.85, stated[1])
 
 
+def replaced_policies(ctx: Context) -> None:
+    """《A》自印发之日起施行，原《B》同时废止; 《A》取代原《B》: A replaces B (the policy named last
+    before the repealed one, in the same sentence)."""
+    if "废止" not in ctx.text and not _alternation(ctx.lex.triggers["replace_verbs"]).search(ctx.text):
+        return
+    for trig in _triggers(ctx, "repealed"):
+        old = _nearest_before(ctx, trig.start(), (POLICY,), 3, r"^》?(?:也|亦|将)?$")
+        if old is None:
+            continue
+        new = [p for p in ctx.before(ctx.rel(old)[0], POLICY) if ctx.label(p) != ctx.label(old)]
+        if new:
+            ctx.relate(ctx.label(new[-1]), "replaces", ctx.label(old), "repealed-old", 0.8)
+    for trig in _triggers(ctx, "replace_verbs"):
+        new = _nearest_before(ctx, trig.start(), (POLICY,), 4, r"^》?(?:将|正式|全面)*$")
+        old = next((p for p in ctx.after(trig.end(), POLICY)
+                    if re.fullmatch(r"(?:了)?(?:原|原有的|此前的)?《?", ctx.text[trig.end():ctx.rel(p)[0]])), None)
+        if new is not None and old is not None and ctx.label(new) != ctx.label(old):
+            ctx.relate(ctx.label(new), "replaces", ctx.label(old), "replaces-verb", 0.8)
+
+
+# 京科发〔2026〕15号 (brackets as written, or as [2026] and (2026)), right after a policy's title
+DOCUMENT_NUMBER = re.compile(r"》?[(（]([\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d\d[〕\]］)）]第?\d{1,5}号)[)）,，]")
+
+
+def document_number(ctx: Context) -> None:
+    """《P》（京科发〔2026〕15号）: P's document number (发文字号), as printed."""
+    if "号" not in ctx.text:
+        return
+    for p in ctx.of_type(POLICY):
+        m = DOCUMENT_NUMBER.match(ctx.text, ctx.rel(p)[1])
+        if m:
+            ctx.attribute(ctx.label(p), "documentNumber", m.group(1), "document-number", 0.9)
+
+
 YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"
 
 
@@ -923,7 +957,7 @@ def listed_on(ctx: Context) -> None:
 
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
             issued, benefits, participates, partners, sub_organisations, funded_by, operated_by,
-            organised_by, effective_date, founding_date, listed_on)
+            organised_by, effective_date, founding_date, listed_on, replaced_policies, document_number)
 
 
 # --------------------------------------------------------------- the stage

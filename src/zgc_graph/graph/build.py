@@ -277,6 +277,8 @@ def attribute_literal(attr: Attribute) -> Literal | None:
             return Literal(int(value))
         except (TypeError, ValueError):
             return None
+    if attr.property == "documentNumber":  # an identifier, not Chinese prose: no language tag
+        return Literal(value.strip()) if isinstance(value, str) and value.strip() else None
     if isinstance(value, str) and attr.property in ("issuedOn", "effectiveFrom", "effectiveUntil"):
         text = value.strip()
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
