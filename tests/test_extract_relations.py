@@ -310,14 +310,15 @@ def test_quoted_speaker_speaks_for_their_organisation(tmp_path):
 
 
 def test_a_person_holds_titles_in_several_organisations(tmp_path):
-    """A 、-series of organisation and title before the name, and a new office after it
-    (当选为, 升任, 受聘为): each is a role of the one person."""
+    """A 、-series of organisation and title before the name (a department such as 自动化系 kept in
+    the title), and a new office after it (当选为, 升任, 受聘为): each is a role of the one person."""
     text = ("江州科学院院士、蓝图大学教授林海峰当选为江州理工大学校长。江州大学副校长王立群升任青松大学校长。"
-            "江州市委常委、江州高新区党工委书记陈刚出席活动。")
+            "江州市委常委、江州高新区党工委书记陈刚出席活动。江州工程院院士、青松大学自动化系教授周文出席。")
     roles = {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships}
     assert roles == {("林海峰", "江州科学院", "院士"), ("林海峰", "蓝图大学", "教授"), ("林海峰", "江州理工大学", "校长"),
                      ("王立群", "江州大学", "副校长"), ("王立群", "青松大学", "校长"),
-                     ("陈刚", "江州市委", "常委"), ("陈刚", "江州高新区党工委", "书记")}
+                     ("陈刚", "江州市委", "常委"), ("陈刚", "江州高新区党工委", "书记"),
+                     ("周文", "江州工程院", "院士"), ("周文", "青松大学", "自动化系教授")}
 
 
 def test_party_and_government_titles_of_one_person(tmp_path):

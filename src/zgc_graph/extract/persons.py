@@ -166,7 +166,9 @@ def _name_after_series(text: str, pos: int, chains: list[tuple[int, int]], org_s
     for start, end in chains:
         if start < pos:
             continue
-        if not text.startswith("、", pos) or org_spans.get(pos + 1) != start:
+        org_end = org_spans.get(pos + 1)  # 、清华大学(计算机系)教授
+        if not text.startswith("、", pos) or org_end is None \
+                or not (org_end == start or _is_department(text[org_end:start], lex)):
             return None
         name = _name_after(text, end, lex)
         if name is not None:
@@ -185,12 +187,14 @@ def _last_title_start(text: str, start: int, end: int) -> int:
 def _department_before(text: str, pos: int, orgs_by_end: dict[int, Mention], lex: Lexicon) -> int | None:
     """国际合作处 in ORG国际合作处副处长: kept in the title, not an organisation."""
     for org_end in sorted(orgs_by_end, reverse=True):
-        if org_end >= pos or pos - org_end > 8:
-            continue
-        between = text[org_end:pos]
-        if _is_han(between) and between.endswith(lex.department_in_title):
+        if org_end < pos and _is_department(text[org_end:pos], lex):
             return org_end
     return None
+
+
+def _is_department(between: str, lex: Lexicon) -> bool:
+    """国际合作处, 计算机系: a few characters of a unit inside the organisation before them."""
+    return len(between) <= 8 and _is_han(between) and between.endswith(lex.department_in_title)
 
 
 def _organisations_before(text: str, pos: int, orgs_by_end: dict[int, Mention]) -> list[Mention]:
