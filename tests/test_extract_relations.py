@@ -431,3 +431,15 @@ def test_a_policy_replaces_the_one_it_repeals_and_has_its_document_number(tmp_pa
         ("江州市促进科技成果转化条例实施办法", "江州市科技成果转化暂行规定"), ("青州市人才引进办法", "青州市引才暂行办法")}
     assert {(a.subject, str(a.value)) for a in corpus.attributes if a.property == "documentNumber"} == {
         ("江州市促进科技成果转化条例实施办法", "江政发〔2024〕3号")}
+
+
+def test_investors_no_rule_names_and_what_an_agreement_builds(tmp_path):
+    """由A领投，B、C跟投: B and C open the clause of 跟投, so they are investors even without a company
+    suffix (青岚中国, 远帆投资, 启航创投); 老股东继续跟投 names no one.  A与B签署合作协议，共建P: both build P."""
+    text = ("星河科技有限公司宣布完成B轮融资，本轮融资由启航创投领投，青岚中国、远帆投资跟投，老股东继续跟投。"
+            "此前，星河科技已与蓝图物流集团签署战略合作协议，共建智能物流联合实验室。")
+    corpus = extract(tmp_path, text)
+    found = triples(corpus)
+    assert {o for s, p, o in found if p == "fundedBy"} == {"启航创投", "青岚中国", "远帆投资"}
+    assert {o for s, p, o in found if s == "智能物流联合实验室" and p == "operatedBy"} == {"星河科技有限公司", "蓝图物流集团"}
+    assert not [label for label in corpus.entities if "股东" in label]

@@ -36,7 +36,7 @@ POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
 # Higher wins when candidates overlap; ties go to the longer span.
 PRIORITY = {
     "title-brackets": 100, "title-issuer": 100, "person": 95, "quoted": 80, "apposition": 75,
-    "issued-object": 72, "part-whole": 70, "enumeration": 65, "suffix": 60, "partner-object": 50,
+    "issued-object": 72, "part-whole": 70, "enumeration": 65, "suffix": 60, "partner-object": 50, "investor": 50,
     "known-name": 45, "dictionary-org": 40,
 }
 
@@ -867,6 +867,35 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
                 found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
                                      suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
                                      view.sentence.index, "partner-object"))
+    return select(found)
+
+
+def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
+                  ) -> list[Mention]:
+    """本轮融资由A领投，B、C跟投: the names a clause opens with before a round's investing verb are
+    investors, so organisations, even when no rule named them (红杉中国, 华平投资)."""
+    lex = lex or load()
+    verbs = _alternation(lex.triggers["round_investing"])
+    found = list(mentions)
+    for view in sentence_views:
+        if not verbs.search(view.text):
+            continue
+        item = r"[^，。；：、！？\n由]{2,20}?"
+        for match in re.finditer(rf"(?:^|(?<=[，；：由]))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})",
+                                 view.text):
+            offset = match.start(1)
+            for name in match.group(1).split("、"):
+                start = view.sentence.start + offset
+                offset += len(name) + 1
+                # a verb inside a fund's name (启明|创投) but none at its end (老股东继续跟投)
+                words = segment_name(name)
+                if _item_ok(name, lex, verbs_allowed=True) and not name.endswith(lex.triggers["investor_roles"]) \
+                        and not any(w.tag in STOP_TAGS for w in words) \
+                        and (words[-1].tag == "vn" or not words[-1].tag.startswith("v")):
+                    suf = suffix_of(name, lex)
+                    found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
+                                         suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
+                                         view.sentence.index, "investor"))
     return select(found)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..ingest import split_sentences
 from ..lexicon import load
 from ..models import DocumentExtraction, SourceDocument
-from .mentions import first_pass, known_name_pass, list_sibling_pass, partner_object_pass, views
+from .mentions import first_pass, investor_pass, known_name_pass, list_sibling_pass, partner_object_pass, views
 from .persons import person_pass
 from .relations import find_relations
 from .resolve import declared_aliases, resolve_document
@@ -27,6 +27,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     mentions = known_name_pass(sentence_views, mentions, resolved.names(), short_forms)
     aliases = {**{m.text: prefixes[m.text] for m in mentions if m.text in prefixes}, **aliases}
     mentions = partner_object_pass(sentence_views, mentions, lex)
+    mentions = investor_pass(sentence_views, mentions, lex)
     mentions = list_sibling_pass(sentence_views, mentions, lex)
     mentions, roles = person_pass(sentence_views, mentions, lex)
     resolved = resolve_document(doc.doc_id, doc.text, mentions, lex, aliases)

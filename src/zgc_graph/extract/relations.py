@@ -753,6 +753,7 @@ FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们�
 def partners(ctx: Context) -> None:
     """A与B签署/合作…: partners; A与B共建P: both also build P (P's operators, or an institute's founders)."""
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
+    co_build = _alternation(ctx.lex.triggers["co_build"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.text):
         subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾|分别)*$")  # A和B分别与C…
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
@@ -760,8 +761,12 @@ def partners(ctx: Context) -> None:
             for who in _coordinated(ctx, subj, ("、", "和", "及")):
                 for other in partners_:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
+            builders = _coordinated(ctx, subj, ("、", "和", "及")) + partners_
             if m.group(2) in ctx.lex.triggers["co_build"]:
-                _co_built(ctx, m.end(), _coordinated(ctx, subj, ("、", "和", "及")) + partners_)
+                _co_built(ctx, m.end(), builders)
+            # A与B签署合作协议，(将)共建P: the agreement's next clause builds P
+            elif (then := re.match(rf"[^，。；]{{0,12}}，(?:将|双方将|双方)?(?:{co_build})", ctx.text[m.end():])):
+                _co_built(ctx, m.end() + then.end(), builders)
         elif FIRST_PERSON.search(ctx.text[:m.start()]):
             # “我们将与X共建…”, said by someone of organisation Y: Y partners with X
             for who in ctx.speakers:
