@@ -268,8 +268,13 @@ def test_the_first_of_several_ministries_issues(tmp_path):
 
 
 def test_a_notice_issues_its_policy_on_the_day_it_is_signed(tmp_path):
-    text = ("江州市科学技术局、江州市财政局关于印发《江州市科技创新券管理办法》的通知\n\n各区科技主管部门：\n\n"
-            "现将《江州市科技创新券管理办法》印发给你们，请遵照执行。本办法自2024年5月1日起施行。\n\n"
+    """The notice's number on its own line below the title is its policy's; a policy repealed in the
+    next sentence (《B》（文号）同时废止) is replaced by the one the paragraph is about; 各镇人民政府 is
+    no organisation's name."""
+    text = ("江州市科学技术局、江州市财政局关于印发《江州市科技创新券管理办法》的通知\n\n江科发〔2024〕6号\n\n"
+            "各区科技主管部门，各镇人民政府：\n\n"
+            "现将《江州市科技创新券管理办法》印发给你们，请遵照执行。本办法自2024年5月1日起施行。"
+            "《江州市科技创新券暂行办法》（江科发〔2020〕2号）同时废止。\n\n"
             "江州市科学技术局\n江州市财政局\n二〇二四年三月十五日\n")
     corpus = extract(tmp_path, text)
     policy = "江州市科技创新券管理办法"
@@ -277,6 +282,11 @@ def test_a_notice_issues_its_policy_on_the_day_it_is_signed(tmp_path):
     dates = [(a.subject, a.value, a.evidence.text) for a in corpus.attributes if a.property == "issuedOn"]
     # the day it takes effect is not the day it was issued
     assert dates == [(policy, date(2024, 3, 15), "二〇二四年三月十五日")]
+    assert {(a.subject, a.value, a.evidence.text) for a in corpus.attributes if a.property == "documentNumber"} == {
+        (policy, "江科发〔2024〕6号", "江科发〔2024〕6号"), ("江州市科技创新券暂行办法", "江科发〔2020〕2号",
+                                                   "《江州市科技创新券暂行办法》（江科发〔2020〕2号）同时废止。")}
+    assert {(s, o) for s, p, o in triples(corpus) if p == "replaces"} == {(policy, "江州市科技创新券暂行办法")}
+    assert "人民政府" not in corpus.entities
 
 
 def test_issuer_named_in_the_title(tmp_path):
@@ -421,16 +431,17 @@ def test_a_policy_in_effect_from_the_day_it_is_issued(tmp_path):
 
 
 def test_a_policy_replaces_the_one_it_repeals_and_has_its_document_number(tmp_path):
-    """《A》（文号）…，原《B》同时废止 and 《C》取代原《D》: A replaces B, C replaces D; A's document
-    number is read as printed; a repealed policy with no successor named replaces nothing."""
+    """《A》（文号）…，原《B》同时废止 and 《C》取代原《D》: A replaces B, C replaces D; document numbers
+    are read as printed; a repealed policy with no successor in its paragraph replaces nothing."""
     text = ("江州市人民政府印发《江州市促进科技成果转化条例实施办法》（江政发〔2024〕3号），自2024年5月1日起施行，"
             "原《江州市科技成果转化暂行规定》同时废止。新修订的《青州市人才引进办法》取代原《青州市引才暂行办法》。"
-            "《江州市孵化器管理规定》已于去年废止。")
+            "《江州市孵化器管理规定》已于去年废止。\n江州市财政局印发《江州市科技金融办法》（江财发（2025）9号）。")
     corpus = extract(tmp_path, text)
     assert {(s, o) for s, p, o in triples(corpus) if p == "replaces"} == {
         ("江州市促进科技成果转化条例实施办法", "江州市科技成果转化暂行规定"), ("青州市人才引进办法", "青州市引才暂行办法")}
+    # as printed, full-width brackets included
     assert {(a.subject, str(a.value)) for a in corpus.attributes if a.property == "documentNumber"} == {
-        ("江州市促进科技成果转化条例实施办法", "江政发〔2024〕3号")}
+        ("江州市促进科技成果转化条例实施办法", "江政发〔2024〕3号"), ("江州市科技金融办法", "江财发（2025）9号")}
 
 
 def test_investors_no_rule_names_and_what_an_agreement_builds(tmp_path):

@@ -600,18 +600,27 @@ def effective_date(ctx: Context) -> None:
                 ctx.attribute(label, prop, stated[0], rule, 0.85, stated[1])
 
 
+# 京科发〔2026〕15号 (brackets as written, or as [2026] and (2026)), right after a policy's title
+NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d\d[〕\]］)）]第?\d{1,5}号"
+DOCUMENT_NUMBER = re.compile(rf"》?[(（]({NUMBER})[)）,，]")
+# 原《B》（海政发〔2022〕5号）同时废止: what may stand between the repealed title and the verb
+REPEALED_GAP = rf"^》?(?:[(（]{NUMBER}[)）])?(?:也|亦|将)?$"
+
+
 def replaced_policies(ctx: Context) -> None:
     """《A》自印发之日起施行，原《B》同时废止; 《A》取代原《B》: A replaces B (the policy named last
-    before the repealed one, in the same sentence)."""
+    before the repealed one in the sentence, else the one the paragraph is about)."""
     if "废止" not in ctx.text and not _alternation(ctx.lex.triggers["replace_verbs"]).search(ctx.text):
         return
     for trig in _triggers(ctx, "repealed"):
-        old = _nearest_before(ctx, trig.start(), (POLICY,), 3, r"^》?(?:也|亦|将)?$")
+        old = _nearest_before(ctx, trig.start(), (POLICY,), 24, REPEALED_GAP)
         if old is None:
             continue
-        new = [p for p in ctx.before(ctx.rel(old)[0], POLICY) if ctx.label(p) != ctx.label(old)]
+        new = [ctx.label(p) for p in ctx.before(ctx.rel(old)[0], POLICY) if ctx.label(p) != ctx.label(old)]
         if new:
-            ctx.relate(ctx.label(new[-1]), "replaces", ctx.label(old), "repealed-old", 0.8)
+            ctx.relate(new[-1], "replaces", ctx.label(old), "repealed-old", 0.8)
+        elif ctx.topic.get(POLICY) not in (None, ctx.label(old)):  # 本措施自…起施行。《B》同时废止。
+            ctx.relate(ctx.topic[POLICY], "replaces", ctx.label(old), "repealed-old-topic", 0.7)
     for trig in _triggers(ctx, "replace_verbs"):
         new = _nearest_before(ctx, trig.start(), (POLICY,), 4, r"^》?(?:将|正式|全面)*$")
         old = next((p for p in ctx.after(trig.end(), POLICY)
@@ -620,18 +629,15 @@ def replaced_policies(ctx: Context) -> None:
             ctx.relate(ctx.label(new), "replaces", ctx.label(old), "replaces-verb", 0.8)
 
 
-# 京科发〔2026〕15号 (brackets as written, or as [2026] and (2026)), right after a policy's title
-DOCUMENT_NUMBER = re.compile(r"》?[(（]([\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d\d[〕\]］)）]第?\d{1,5}号)[)）,，]")
-
-
 def document_number(ctx: Context) -> None:
-    """《P》（京科发〔2026〕15号）: P's document number (发文字号), as printed."""
+    """《P》（京科发〔2026〕15号）: P's document number (发文字号), as printed (the original's brackets)."""
     if "号" not in ctx.text:
         return
     for p in ctx.of_type(POLICY):
         m = DOCUMENT_NUMBER.match(ctx.text, ctx.rel(p)[1])
         if m:
-            ctx.attribute(ctx.label(p), "documentNumber", m.group(1), "document-number", 0.9)
+            printed = ctx.doc.original_span(ctx.sentence.start + m.start(1), ctx.sentence.start + m.end(1))
+            ctx.attribute(ctx.label(p), "documentNumber", ctx.doc.original[slice(*printed)], "document-number", 0.9)
 
 
 YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"
@@ -1180,18 +1186,23 @@ NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布|转发)《[^》]+》(?
 
 def _notice_signed_on(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],
                       resolved: DocumentEntities, found: Found) -> None:
-    """X关于印发《P》的通知, signed 2023年6月8日 on a line of its own at the end: P was issued that day."""
+    """X关于印发《P》的通知, numbered 海政发〔2026〕8号 on a line of its own below the title and signed
+    2023年6月8日 on one at the end: P has that document number and was issued that day."""
     title = sentences[0] if sentences else None
     announced = NOTICE_TITLE.search(title.text) if title is not None else None
     if announced is None:
         return
+    policies = sorted({label for m in mentions if m.sentence == title.index and (label := resolved.label(m))
+                       and resolved.entities[label].type is POLICY
+                       and announced.start() <= m.start - title.start < announced.end()})
+    numbered = next((s for s in sentences[1:3] if re.fullmatch(NUMBER, s.text.strip())), None)
     signed = [(s, when) for s in sentences[-3:] if (when := date_from_text(s.text)) is not None]
-    if not signed:
-        return
-    sentence, when = signed[-1]
-    for m in mentions:
-        label = resolved.label(m)
-        if m.sentence == title.index and label is not None and resolved.entities[label].type is POLICY \
-                and announced.start() <= m.start - title.start < announced.end():
+    for label in policies:
+        if numbered is not None:
+            evidence = _sentence_evidence(doc, numbered)
+            found.attributes.append(Attribute(label, "documentNumber", evidence.text.strip(), evidence,
+                                              "notice-number", 0.85))
+        if signed:
+            sentence, when = signed[-1]
             found.attributes.append(Attribute(label, "issuedOn", when, _sentence_evidence(doc, sentence),
                                               "notice-signed", 0.8, "day"))
