@@ -454,3 +454,19 @@ def test_investors_no_rule_names_and_what_an_agreement_builds(tmp_path):
     assert {o for s, p, o in found if p == "fundedBy"} == {"启航创投", "青岚中国", "远帆投资"}
     assert {o for s, p, o in found if s == "智能物流联合实验室" and p == "operatedBy"} == {"星河科技有限公司", "蓝图物流集团"}
     assert not [label for label in corpus.entities if "股东" in label]
+
+
+def test_a_biography_and_an_institute_built_by_several(tmp_path):
+    """X，男，1975年出生，博士，现任A所长、B特聘研究员: both of X's roles; 江州脑科学与类脑研究所 is one
+    name; P成立于2019年，由A与B、C等单位共同建设: they found P (not partners of A); X团队 is no organisation."""
+    text = ("周立新，男，1975年出生，博士，现任江州脑科学与类脑研究所所长、青松生命科学研究所特聘研究员。"
+            "周立新团队与江州人民医院合作开展临床研究。"
+            "江州脑科学与类脑研究所成立于2019年5月，由江州市人民政府与蓝图大学、青松大学等单位共同建设。")
+    corpus = extract(tmp_path, text)
+    institute = "江州脑科学与类脑研究所"
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("周立新", institute, "所长"), ("周立新", "青松生命科学研究所", "特聘研究员")}
+    found = triples(corpus)
+    assert {o for s, p, o in found if s == institute and p == "foundedBy"} == {"江州市人民政府", "蓝图大学", "青松大学"}
+    assert not [t for t in found if t[1] == "partnerOf"]
+    assert not [label for label in corpus.entities if label.endswith("团队") or label == "类脑研究所"]

@@ -608,7 +608,7 @@ def _item_ok(item: str, lex: Lexicon, verbs_allowed: bool = False) -> bool:
     if not (2 <= len(item) <= 20) or is_generic(item, lex) or item in lex.enumeration_heads \
             or is_generic_text(item, lex):
         return False
-    if item[0].isdecimal() or COUNT_RE.search(item) or "的" in item:
+    if item[0].isdecimal() or COUNT_RE.search(item) or "的" in item or item.endswith(lex.people_groups):
         return False
     if any(ch in item for ch in "“”\"《》()（）"):
         return False

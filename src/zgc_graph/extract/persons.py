@@ -16,6 +16,7 @@ from ..models import EntityType, Mention
 from .mentions import TRAILING_ALIAS_DECLARATION, SentenceView, select
 
 CHAIN_JOINERS = ("、", "兼", "和", "及")
+BIO_OPENER = re.compile(r"([\u4e00-\u9fff]{2,3})[，,](?:男|女)[，,]")
 NAME_END_PUNCT = set("，。；：、！？,;:!?“”\"（）() \n")
 
 
@@ -97,6 +98,7 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
         persons_at: dict[tuple[int, int], Mention] = {}  # a second title of a person found here
         org_spans = {m.start - base: m.end - base for m in local if m.type is EntityType.ORGANISATION}
         chains = _chains(text)
+        office: tuple[str, int, int] | None = None  # (name, start, end of title) of the last 现任… role
         for chain_start, chain_end in chains:
             if any(a < chain_end and chain_start < b for a, b in occupied):
                 continue
@@ -108,8 +110,12 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 dept = _department_before(text, chain_start, orgs_by_end, lex)
                 if dept is not None:
                     title_start = org_anchor = dept
-            elif (serving := _person_in_office(text, chain_start, orgs_by_end, lex)) is not None \
-                    or (serving := _name_after_series(text, chain_end, chains, org_spans, lex)) is not None:
+            elif (serving := _person_in_office(text, chain_start, orgs_by_end, lex)
+                  or _next_office(text, chain_start, office, orgs_by_end)) is not None:
+                name, name_start = serving
+                org_anchor = chain_start
+                office = (name, name_start, chain_end)
+            elif (serving := _name_after_series(text, chain_end, chains, org_spans, lex)) is not None:
                 name, name_start = serving
                 org_anchor = chain_start
             else:
@@ -151,12 +157,27 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
             continue
         name = _name_before(text, verb_end - len(verb), lex, set(orgs_by_end))
         if name is None:
+            # 王晓东，男，1972年出生，博士，现任…所长: the person a biography opens with
+            bio = BIO_OPENER.match(text)
+            if bio is not None and bio.group(1)[0] in lex.surnames and text.startswith("，", verb_end - len(verb) - 1):
+                return bio.group(1), 0
             continue
         name_start = verb_end - len(verb) - len(name)
         if verb == "为" and not text[:name_start].endswith(lex.appointing_verbs):
             continue
         return name, name_start
     return None
+
+
+def _next_office(text: str, title_start: int, office: tuple[str, int, int] | None,
+                 orgs_by_end: dict[int, Mention]) -> tuple[str, int] | None:
+    """现任A所长、B研究员: an organisation and title joined by 、 to the last office held are the
+    same person's; (name, start) or None."""
+    orgs = _organisations_before(text, title_start, orgs_by_end)
+    if office is None or not orgs:
+        return None
+    sentence_start = orgs[-1].end - title_start
+    return office[:2] if text[office[2]:orgs[0].start - sentence_start] == "、" else None
 
 
 def _name_after_series(text: str, pos: int, chains: list[tuple[int, int]], org_spans: dict[int, int],

@@ -763,7 +763,11 @@ def partners(ctx: Context) -> None:
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.text):
         subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾|分别)*$")  # A和B分别与C…
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
-        if subj is not None:
+        if subj is not None and m.group(2) in ctx.lex.triggers["co_build"] \
+                and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
+            # P成立于2018年，由A与B、C等单位共同建设: they build P, the sentence's subject
+            _co_built(ctx, 0, _coordinated(ctx, subj, ("、", "和", "及")) + partners_, "co-build-passive")
+        elif subj is not None:
             for who in _coordinated(ctx, subj, ("、", "和", "及")):
                 for other in partners_:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
@@ -793,15 +797,16 @@ def partners(ctx: Context) -> None:
                 ctx.relate(who, "partnerOf", ctx.label(other), "together-with", confidence)
 
 
-def _co_built(ctx: Context, pos: int, builders: list[Mention]) -> None:
-    """The platform or institute named right at `pos`, after 共建: built by each of `builders`."""
+def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-build") -> None:
+    """The platform or institute named right at `pos` (after 共建, or opening the sentence): built
+    by each of `builders`, who run a platform and found an institute."""
     built = [m for m in ctx.of_type(PLATFORM, ORG) if ctx.rel(m)[0] == pos]
     if not built:
         return
     target = ctx.label(built[0])
     predicate = "operatedBy" if ctx.types[target] is PLATFORM else "foundedBy"
     for who in builders:
-        ctx.relate(target, predicate, ctx.label(who), "co-build", 0.75)
+        ctx.relate(target, predicate, ctx.label(who), rule, 0.75)
 
 
 INVESTOR_GAP = r"^(?:等[^，。；、\d]{0,6})?(?:已|已经|曾)?(?:联合|共同|也|还|再次|继续|持续)?$"

@@ -62,6 +62,7 @@ class Lexicon:
     conjoined_fields: tuple[str, ...]
     party_after_verb: frozenset[str]
     not_office_words: frozenset[str]
+    people_groups: tuple[str, ...]
     company_tails: tuple[str, ...]
     policy_core_tails: tuple[str, ...]
     policy_name_tails: tuple[str, ...]
@@ -161,6 +162,7 @@ def load() -> Lexicon:
         conjoined_fields=tuple(names["conjoined_fields"]),
         party_after_verb=frozenset(names["party_after_verb"]),
         not_office_words=frozenset(names["not_office_words"]),
+        people_groups=tuple(names["people_groups"]),
         company_tails=tuple(names["company_tails"]),  # in the file's order: see names.yaml
         policy_core_tails=tuple(names["policy_core_tails"]),
         policy_name_tails=tuple(names["policy_name_tails"]),
