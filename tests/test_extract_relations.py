@@ -470,3 +470,22 @@ def test_a_biography_and_an_institute_built_by_several(tmp_path):
     assert {o for s, p, o in found if s == institute and p == "foundedBy"} == {"江州市人民政府", "蓝图大学", "青松大学"}
     assert not [t for t in found if t[1] == "partnerOf"]
     assert not [label for label in corpus.entities if label.endswith("团队") or label == "类脑研究所"]
+
+
+def test_an_alliance_its_founders_and_the_seats_they_hold(tmp_path):
+    """联盟由A、星必选科技股份有限公司等N家…共同发起 (a bare 联盟 opening the sentence is the alliance; a verb
+    inside a listed company's name keeps the name whole); A当选为理事长单位 (A leads it), B、C当选为副理事长
+    单位 (members); no person called 单位; X创新中心总经理Y: the X创新中心有限公司 of the article; 设在 ends a
+    name on its left."""
+    text = ("12月3日，江州具身智能产业联盟在江州高新区成立。联盟由江州人形机器人创新中心有限公司、星必选科技股份有限公司等"
+            "20家企业和高校共同发起，江州人形机器人创新中心有限公司当选为理事长单位，青松大学、蓝图机器人有限公司当选为"
+            "副理事长单位。江州人形机器人创新中心总经理林海当选联盟首届理事长。联盟秘书处设在江州高新区机器人产业园。")
+    corpus = extract(tmp_path, text)
+    alliance, chair = "江州具身智能产业联盟", "江州人形机器人创新中心有限公司"
+    found = triples(corpus)
+    assert {s for s, p, o in found if p == "memberOf" and o == alliance} == {
+        chair, "星必选科技股份有限公司", "青松大学", "蓝图机器人有限公司"}
+    assert {s for s, p, o in found if p == "leads" and o == alliance} == {chair}
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {("林海", chair, "总经理")}
+    assert "江州人形机器人创新中心" in corpus.entities[chair].names
+    assert not [label for label in corpus.entities if label in ("单位", "科技股份有限公司") or "设在" in label]

@@ -274,6 +274,18 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     return found
 
 
+def _bare_company_form(name: str, lex: Lexicon) -> bool:
+    """科技股份有限公司: company tails and nothing else, so no name on its own."""
+    if not name:
+        return False
+    while name:
+        tail = next((t for t in lex.company_tails if name.endswith(t)), None)
+        if tail is None:
+            return False
+        name = name[: -len(tail)]
+    return True
+
+
 def _opens_title(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """The word at text[start:end] is the head of a job title running past it (院 of 院长)."""
     return any(len(title) > end - start and text.startswith(title, start)
@@ -576,6 +588,8 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
         if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
                 or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES:
+            if tok.is_word and _bare_company_form(piece[tok.end:].strip(), lex):
+                continue  # 优|必选|科技股份有限公司: the verb is the company's name
             after = tokens[i + 1] if i + 2 < len(tokens) else None
             if after is not None and after.tag.startswith("v") and after.text in lex.name_verbs:
                 return after.end  # 已|投资|智谱华章: a verb that can sit inside names opens none

@@ -100,7 +100,8 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
         chains = _chains(text)
         office: tuple[str, int, int] | None = None  # (name, start, end of title) of the last 现任… role
         for chain_start, chain_end in chains:
-            if any(a < chain_end and chain_start < b for a, b in occupied):
+            if any(a < chain_end and chain_start < b for a, b in occupied) \
+                    or text.startswith(lex.title_compounds, chain_end):  # 当选为理事长单位
                 continue
             title_start = chain_start
             name = _name_after(text, chain_end, lex)

@@ -607,6 +607,24 @@ DOCUMENT_NUMBER = re.compile(rf"》?[(（]({NUMBER})[)）,，]")
 REPEALED_GAP = rf"^》?(?:[(（]{NUMBER}[)）])?(?:也|亦|将)?$"
 
 
+def alliance_seats(ctx: Context) -> None:
+    """A当选为理事长单位，B、C当选为副理事长单位: A leads the alliance the sentence is about, and
+    each is a member of it."""
+    if "单位" not in ctx.text:
+        return
+    chairs = ctx.lex.triggers["chair_seats"]
+    seats = _alternation(chairs + ctx.lex.triggers["member_seats"]).pattern
+    for m in re.finditer(rf"(?:{_alternation(ctx.lex.triggers['seat_verbs']).pattern})({seats})", ctx.text):
+        holder = _nearest_before(ctx, m.start(), (ORG,), 2, r"^(?:分别|共同|均)?$")
+        alliance = _platform_before(ctx, m.start() if holder is None else ctx.rel(holder)[0])
+        if holder is None or alliance is None:
+            continue
+        for who in _coordinated(ctx, holder, ("、", "和", "及")):
+            ctx.relate(ctx.label(who), "memberOf", alliance, "alliance-seat", 0.8)
+            if m.group(1) in chairs:
+                ctx.relate(ctx.label(who), "leads", alliance, "alliance-chair", 0.8)
+
+
 def replaced_policies(ctx: Context) -> None:
     """《A》自印发之日起施行，原《B》同时废止; 《A》取代原《B》: A replaces B (the policy named last
     before the repealed one in the sentence, else the one the paragraph is about)."""
@@ -973,7 +991,7 @@ def listed_on(ctx: Context) -> None:
 
 PATTERNS = (leads, founded_by, founders_before, members, member_count, located, nested_places, part_of, predecessor,
             issued, benefits, participates, partners, sub_organisations, funded_by, operated_by,
-            organised_by, effective_date, founding_date, listed_on, replaced_policies, document_number)
+            organised_by, effective_date, founding_date, listed_on, replaced_policies, document_number, alliance_seats)
 
 
 # --------------------------------------------------------------- the stage
@@ -1070,8 +1088,11 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
             label = labels[id(m)]
             history.append((label, types[label]))
             topic[types[label]] = label
-    _memberships(doc, sentences, roles, resolved, found, {m.end: labels[id(m)] for m in all_anaphors
-                                                          if types[labels[id(m)]] is ORG}, lex)
+    # organisations named right before a title: 该公司 and the like, and names whose mention the
+    # person pass did not take for an organisation (北京X创新中心, the X创新中心有限公司 of the article)
+    org_ends = {m.end: labels[id(m)] for m in [*mentions, *all_anaphors]
+                if id(m) in labels and types[labels[id(m)]] is ORG}
+    _memberships(doc, sentences, roles, resolved, found, org_ends, lex)
     _sub_organisations(doc, sentences, mentions, resolved, found)
     _notice_signed_on(doc, sentences, mentions, resolved, found)
     return found
@@ -1108,7 +1129,7 @@ def _sentence_evidence(doc: SourceDocument, sentence: Sentence) -> Evidence:
 
 
 def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[PersonRole],
-                 resolved: DocumentEntities, found: Found, anaphor_ends: dict[int, str], lex: Lexicon) -> None:
+                 resolved: DocumentEntities, found: Found, org_ends: dict[int, str], lex: Lexicon) -> None:
     """Each person's title and organisation (该公司首席执行官X: the company named before)."""
     by_index = {s.index: s for s in sentences}
     for role in roles:
@@ -1118,7 +1139,7 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
         evidence = _sentence_evidence(doc, by_index[role.sentence])
         orgs = [resolved.label(o) for o in role.organisations if resolved.label(o)]
         if not orgs:
-            pointed = anaphor_ends.get(role.person.start - len(role.title)) or anaphor_ends.get(role.person.start)
+            pointed = org_ends.get(role.person.start - len(role.title)) or org_ends.get(role.person.start)
             orgs = [pointed] if pointed else []
         rule, confidence = "org-title-name", 0.9
         if not orgs:

@@ -452,6 +452,7 @@ def resolve_document(doc_id: str, text: str, mentions: list[Mention], lex: Lexic
             base = records[t]
             records[a] = NameRecord(alias, base.type, base.subtype, base.rank - 1, len(text), {doc_id})
         links.append((a, t))
+    links += _without_legal_form(records, lex)
     uf = link_names(records, links, lex, within_document=True, distinct=distinct_names(text, mentions))
     entities, label_of = entities_from(records, uf)
     for label in [l for l in entities if _is_bare_office(l, lex)]:
@@ -460,11 +461,30 @@ def resolve_document(doc_id: str, text: str, mentions: list[Mention], lex: Lexic
     return DocumentEntities(entities, label_of)
 
 
+def _without_legal_form(records: dict[str, NameRecord], lex: Lexicon) -> list[tuple[str, str]]:
+    """北京人形机器人创新中心 in an article about 北京人形机器人创新中心有限公司: the company without its
+    legal form, whatever its own suffix made it (a platform here), is the company.  Retypes that
+    name's record and returns the links to make."""
+    links = []
+    for key, rec in list(records.items()):
+        if rec.type is not EntityType.ORGANISATION or rec.subtype not in (None, "Company"):
+            continue
+        stages = _company_stages(key, lex)
+        short = stages[1] if len(stages) > 1 else None
+        if short in records and len(short) >= 4 and key.endswith(LEGAL_FORMS) \
+                and short + key[len(short):] == key and key[len(short):] in LEGAL_FORMS:
+            records[short] = NameRecord(records[short].surface, rec.type, rec.subtype, min(rec.rank, records[short].rank) - 1,
+                                        records[short].first_seen, records[short].doc_ids)
+            links.append((short, key))
+    return links
+
+
 def _is_bare_office(label: str, lex: Lexicon) -> bool:
     """市政府 alone names no particular government."""
     return label.startswith(lex.level_prefixes) and len(label) <= 4 and label[1:] in ("政府", "委", "委员会", "政府办")
 
 
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
 
 

@@ -75,6 +75,7 @@ class Lexicon:
     titles: tuple[str, ...]
     honorific_titles: frozenset[str]
     department_in_title: tuple[str, ...]
+    title_compounds: tuple[str, ...]
     government_heads: dict[str, tuple[str, ...]]  # 市 -> (市长, 副市长…)
     after_name: tuple[str, ...]
     office_verbs: tuple[str, ...]
@@ -175,6 +176,7 @@ def load() -> Lexicon:
         titles=_longest_first(persons["titles"]),
         honorific_titles=frozenset(persons["honorific_titles"]),
         department_in_title=tuple(persons["department_in_title"]),
+        title_compounds=tuple(persons["title_compounds"]),
         government_heads={level: tuple(titles) for level, titles in persons["government_heads"].items()},
         after_name=_longest_first(persons["after_name"]),
         office_verbs=_longest_first(persons["office_verbs"]),
