@@ -489,3 +489,13 @@ def test_an_alliance_its_founders_and_the_seats_they_hold(tmp_path):
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {("林海", chair, "总经理")}
     assert "江州人形机器人创新中心" in corpus.entities[chair].names
     assert not [label for label in corpus.entities if label in ("单位", "科技股份有限公司") or "设在" in label]
+
+
+def test_an_institute_a_group_set_up_in_a_zone(tmp_path):
+    """A在Z设立的P: A founded P, and P is in the zone Z; 在 a place that is no platform locates nothing."""
+    text = ("蓝图集团在江州高新区设立的蓝图人工智能研究院于2023年揭牌。"
+            "星河科技有限公司在青州设立的星河量子研究院已投入使用。")
+    found = triples(extract(tmp_path, text))
+    assert {(s, p, o) for s, p, o in found if p in ("foundedBy", "locatedIn")} == {
+        ("蓝图人工智能研究院", "foundedBy", "蓝图集团"), ("蓝图人工智能研究院", "locatedIn", "江州高新区"),
+        ("星河量子研究院", "foundedBy", "星河科技有限公司")}

@@ -251,17 +251,25 @@ def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
         ctx.relate(ctx.label(founded), "foundedBy", ctx.label(founder), "founded-by-organisations", 0.8)
 
 
+FOUNDER_GAP = r"^(?:已|将|还|也)?(?:在[^，。；、的]{1,12})?$"  # A在青州设立的P
+
+
 def founders_before(ctx: Context) -> None:
-    """A与B联合设立“X基金”, A和B共同出资成立X公司, A联合B设立规模为100亿元的X基金: the founders
-    are named before the verb, the organisation right after it (or after a description ending in 的)."""
+    """A与B联合设立“X基金”, A和B共同出资成立X公司, A联合B设立规模为100亿元的X基金, A在Z设立的X研究院:
+    the founders are named before the verb, the organisation right after it (or after a description
+    ending in 的)."""
     verbs = _alternation(ctx.lex.triggers["co_found"] + ctx.lex.triggers["found_after_founders"]).pattern
     for founded in ctx.of_type(ORG):
         verb = re.search(rf"(?:{verbs})了?(?:[^，。；的]{{0,16}}的)?[“\"]?$", ctx.text[:ctx.rel(founded)[0]])
-        founder = _nearest_before(ctx, verb.start(), (ORG,), 2, r"^(?:已|将|还|也)?$") if verb else None
+        founder = _nearest_before(ctx, verb.start(), (ORG,), 16, FOUNDER_GAP) if verb else None
         if founder is None:
             continue
         for who in _coordinated(ctx, founder, ("、", "和", "与", "及", "联合", "会同")):
             ctx.relate(ctx.label(founded), "foundedBy", ctx.label(who), "founders-before", 0.8)
+        # A在江州高新区设立的P: P is in that zone
+        where = [z for z in ctx.of_type(PLATFORM) if ctx.rel(founder)[1] < ctx.rel(z)[0] and ctx.rel(z)[1] <= verb.start()]
+        if where:
+            ctx.relate(ctx.label(founded), "locatedIn", ctx.label(where[-1]), "founded-in", 0.75)
 
 
 def _member_groups(ctx: Context, whole: str, start: int, end: int, rule: str) -> None:
