@@ -499,3 +499,14 @@ def test_an_institute_a_group_set_up_in_a_zone(tmp_path):
     assert {(s, p, o) for s, p, o in found if p in ("foundedBy", "locatedIn")} == {
         ("蓝图人工智能研究院", "foundedBy", "蓝图集团"), ("蓝图人工智能研究院", "locatedIn", "江州高新区"),
         ("星河量子研究院", "foundedBy", "星河科技有限公司")}
+
+
+def test_a_zone_made_of_parks_and_a_city_run_by_its_committee(tmp_path):
+    """W由A、B等N个分园组成: the parks are parts of W; P位于X，由C负责规划建设和运营管理: C runs P, though 管理
+    inside C's own name (管理委员会) is no verb."""
+    text = ("江州国家自主创新示范区由滨江园、青山园等8个分园组成。"
+            "江州未来科学城位于青山区，由江州未来科学城管理委员会负责规划建设和运营管理。")
+    found = triples(extract(tmp_path, text))
+    assert {(s, p, o) for s, p, o in found if p in ("partOf", "operatedBy")} == {
+        ("滨江园", "partOf", "江州国家自主创新示范区"), ("青山园", "partOf", "江州国家自主创新示范区"),
+        ("江州未来科学城", "operatedBy", "江州未来科学城管理委员会")}

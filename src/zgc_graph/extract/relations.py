@@ -55,6 +55,16 @@ class Context:
     def text(self) -> str:
         return self.sentence.text
 
+    @property
+    def names_masked(self) -> str:
+        """The text with every name blanked out (北京未来科学城管理委员会 -> □□…), offsets kept: a trigger
+        word inside a name (管理 of 管理委员会) matches no pattern run over it."""
+        chars = list(self.text)
+        for m in self.mentions:
+            start, end = self.rel(m)
+            chars[start:end] = "□" * (end - start)
+        return "".join(chars)
+
     def rel(self, m: Mention) -> tuple[int, int]:
         return m.start - self.sentence.start, m.end - self.sentence.start
 
@@ -455,6 +465,15 @@ def part_of(ctx: Context) -> None:
         parts = [x for x in ctx.after(m.start(1), PLATFORM) if ctx.rel(x)[1] <= m.end(1)]
         for part in parts:
             ctx.relate(ctx.label(part), "partOf", ctx.label(whole[0]), "including", 0.9)
+    for m in re.finditer(r"由([^。；]*?)(?:组成|构成)", ctx.text):
+        # 中关村示范区由海淀园、昌平园等16个分园组成: platforms only (organisations found a whole)
+        whole = _named_before(ctx, m.start())
+        inside = [x for x in ctx.of_type(PLATFORM, ORG) if m.start(1) <= ctx.rel(x)[0] and ctx.rel(x)[1] <= m.end(1)]
+        if whole is None or ctx.types[ctx.label(whole)] is not PLATFORM or not inside \
+                or ctx.rel(inside[0])[0] != m.start(1) or any(ctx.types[ctx.label(x)] is not PLATFORM for x in inside):
+            continue
+        for part in inside:
+            ctx.relate(ctx.label(part), "partOf", ctx.label(whole), "composed-of", 0.8)
     for trig in _triggers(ctx, "has_parts"):
         # 中关村示范区包括海淀园、昌平园等16个分园 (the whole right before the verb, a list of platforms after)
         whole = _named_before(ctx, trig.start())
@@ -870,7 +889,8 @@ def funded_by(ctx: Context) -> None:
                 ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
 
 
-OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要)*$"
+# 由A负责规划建设和运营管理: the duties named before the operating verb
+OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要)*(?:规划|投资|开发|建设|招商)*[和、]?$"
 
 
 def operated_by(ctx: Context) -> None:
@@ -880,7 +900,7 @@ def operated_by(ctx: Context) -> None:
     hosted = _alternation(ctx.lex.triggers["hosted_by"]).pattern
     operated = _alternation(ctx.lex.triggers["operated_by"]).pattern
     described = None  # P of an earlier clause of the sentence (P由A承建，依托B建设)
-    for m in re.finditer(rf"依托([^，。；]{{2,60}}?)(?:{hosted})|由([^，。；]{{2,60}}?)(?:{operated})", ctx.text):
+    for m in re.finditer(rf"依托([^，。；]{{2,60}}?)(?:{hosted})|由([^，。；]{{2,60}}?)(?:{operated})", ctx.names_masked):
         group = 1 if m.group(1) else 2
         first = [x for x in ctx.of_type(ORG) if ctx.rel(x)[0] == m.start(group)]
         last = _nearest_before(ctx, m.end(group), (ORG,), 10, OPERATOR_GAP) if first else None
@@ -891,8 +911,11 @@ def operated_by(ctx: Context) -> None:
             continue
         target = (_described_after(ctx, m.end(), PLATFORM) or _described_after(ctx, m.end(), ORG)
                   or _operated_before(ctx, m.start()))
-        if target is None and ctx.text[:m.start()].endswith("，"):  # P…，由A运营: P ends the clause before
-            target = described or _operated_before(ctx, m.start() - 1, r"^$")
+        if target is None and ctx.text[:m.start()].endswith("，"):
+            # P…，由A运营: P ends the clause before, or opens it (P位于X，由A负责运营)
+            opening = max(ctx.text.rfind(p, 0, m.start() - 1) for p in "，；") + 1
+            target = described or _operated_before(ctx, m.start() - 1, r"^$") \
+                or next((x for x in ctx.of_type(PLATFORM) if ctx.rel(x)[0] == opening), None)
         if target is None:
             continue
         described = target
