@@ -105,3 +105,15 @@ def test_an_office_named_by_its_level_is_a_different_one_in_each_document(tmp_pa
     corpus, _ = api.extract_corpus([docs], jobs=1)
     governments = {label: e.aliases for label, e in corpus.entities.items() if label.endswith("政府")}
     assert governments == {"北京市政府": {"市政府"}, "天津市政府": {"市政府"}, "江州市政府": set()}
+
+
+def test_a_short_name_in_brackets_that_begins_as_the_name_does(tmp_path):
+    """X（Y）: Y is another name of X when it begins as X does (江州亦庄, later used alone); a stock code,
+    a place inside a name (青松大学（深圳）研究院) and a description (抖音母公司) are none."""
+    text = ("江州具身智能产业联盟在江州经济技术开发区（江州亦庄）成立。星河集团（01810）和青松大学（深圳）研究院出席。"
+            "江州亦庄将提供支持。字节跳动有限公司（抖音母公司）也参加了。")
+    corpus = extract(tmp_path, text)
+    assert corpus.entities["江州经济技术开发区"].aliases == {"江州亦庄"}
+    assert "江州亦庄" not in corpus.entities
+    assert not corpus.entities["字节跳动有限公司"].aliases and not corpus.entities["星河集团"].aliases
+    assert "青松大学(深圳)研究院" in corpus.entities

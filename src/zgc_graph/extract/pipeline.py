@@ -17,7 +17,7 @@ def extract_document(doc: SourceDocument) -> DocumentExtraction:
     sentences = split_sentences(doc)
     sentence_views = views(sentences)
     mentions = first_pass(sentence_views, lex)
-    aliases = declared_aliases(doc.text, mentions)
+    aliases = declared_aliases(doc.text, mentions, lex)
     resolved = resolve_document(doc.doc_id, doc.text, mentions, lex, aliases)
     # once a name (or a short form of it) is known, each occurrence counts
     prefixes = resolved.name_prefixes(lex)

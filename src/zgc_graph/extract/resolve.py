@@ -484,6 +484,8 @@ def _is_bare_office(label: str, lex: Lexicon) -> bool:
     return label.startswith(lex.level_prefixes) and len(label) <= 4 and label[1:] in ("政府", "委", "委员会", "政府办")
 
 
+# 北京经济技术开发区（北京亦庄）: a short name in brackets, followed by punctuation or a verb, not more name
+BRACKETED_SHORT_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）](?![\u4e00-\u9fff]{0,3}(?:院|所|校|部|中心|公司))")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
 
@@ -511,8 +513,10 @@ def _merge_record(old: NameRecord, new: NameRecord) -> NameRecord:
                       best.rank, min(old.first_seen, new.first_seen), old.doc_ids | new.doc_ids)
 
 
-def declared_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """X(以下简称“Y”): Y names the mention that ends right before the bracket (or the 》 of its title)."""
+def declared_aliases(text: str, mentions: list[Mention], lex: Lexicon | None = None) -> dict[str, str]:
+    """X(以下简称“Y”): Y names the mention that ends right before the bracket (or the 》 of its title);
+    so does a bare short name in brackets that begins as X does (北京经济技术开发区（北京亦庄）)."""
+    lex = lex or load()
     by_end = {m.end: m for m in mentions}
     found = {}
     for match in ALIAS_DECLARATION.finditer(text):
@@ -520,6 +524,11 @@ def declared_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
         owner = by_end.get(start) or (by_end.get(start - 1) if text[start - 1:start] == "》" else None)
         if owner is not None:
             found[match.group(1).strip()] = owner.text
+    for match in BRACKETED_SHORT_NAME.finditer(text):
+        owner, short = by_end.get(match.start()), match.group(1)
+        if owner is not None and owner.type is not EntityType.PERSON and short[0] == owner.text[0] \
+                and len(short) < len(owner.text) and not _is_place(short, lex) and short not in lex.generic_names:
+            found.setdefault(short, owner.text)
     return found
 
 
