@@ -210,3 +210,13 @@ def test_an_office_word_ending_in_局_and_no_policy_from_a_press_conference(tmp_
                                "星河集团调整了全球布局，改变了行业格局。江州市文化和旅游局处长王磊在新闻发布会上介绍了办法的主要内容。")
     assert set(types(corpus)) == {"江州市科学技术局", "江州市人力资源和社会保障局", "江州人才引进支持办法", "星河集团",
                                   "江州市文化和旅游局", "王磊"}
+
+
+def test_a_district_before_a_parks_own_place_name_is_no_part_of_it(tmp_path):
+    """朝阳区望京科技园 is 望京科技园 (the district says where it is); 青山区科技园 keeps its district, which is
+    all that names it; a government keeps its district too."""
+    text = ("星河集团研发总部在朝阳区望京科技园开工。青山区科技园新增企业50家。江州市青山区人民政府表示支持。"
+            "望京科技园是软件企业的集聚区。")
+    corpus = extract(tmp_path, text)
+    assert set(corpus.entities) >= {"望京科技园", "青山区科技园", "江州市青山区人民政府"}
+    assert "朝阳区望京科技园" not in corpus.entities

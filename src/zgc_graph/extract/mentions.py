@@ -94,6 +94,15 @@ def drop_leading_modifiers(name: str, lex: Lexicon) -> str:
         name = name[len(tokens[0].text):]
 
 
+def _without_district(name: str) -> str:
+    """海淀区中关村软件园 -> 中关村软件园: a district before a park's own place name says where it is,
+    and is no part of its name (海淀区科技园 keeps it: nothing else names that park)."""
+    words = segment_name(name)
+    if len(words) >= 3 and words[0].tag == "ns" and words[0].text.endswith(("区", "县")) and words[1].tag == "ns":
+        return name[len(words[0].text):]
+    return name
+
+
 # ---------------------------------------------------------------- suffix names
 
 def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, strong: bool = False,
@@ -241,6 +250,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             continue  # 50支子基金: a quantity, not a name
         name = text[view.rel(start):end_rel]
         trimmed = drop_leading_modifiers(name, lex)
+        if suffix.type is EntityType.PLATFORM:
+            trimmed = _without_district(trimmed)
         start += len(name) - len(trimmed)
         name = trimmed
         body_tokens = [t for t in view.tokens[start_idx:first + 1] if t.end > start and t.start < suffix_start]
