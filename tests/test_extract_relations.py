@@ -510,3 +510,14 @@ def test_a_zone_made_of_parks_and_a_city_run_by_its_committee(tmp_path):
     assert {(s, p, o) for s, p, o in found if p in ("partOf", "operatedBy")} == {
         ("滨江园", "partOf", "江州国家自主创新示范区"), ("青山园", "partOf", "江州国家自主创新示范区"),
         ("江州未来科学城", "operatedBy", "江州未来科学城管理委员会")}
+
+
+def test_a_leaders_visit_to_the_institutes_of_a_science_city(tmp_path):
+    """江州市委书记X到Y调研: X is a person (a name before 到); 先后来到A、B: 来到 is no part of A's name, and
+    its short name said later (智谷研究院) is A."""
+    text = ("11月20日，江州市委书记周立到江州科学城调研。周立先后来到江州智谷人工智能研究院、江州星河智能科技有限公司，"
+            "了解大模型研发情况。智谷研究院院长林海介绍了最新成果。")
+    corpus = extract(tmp_path, text)
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("周立", "江州市委", "书记"), ("林海", "江州智谷人工智能研究院", "院长")}
+    assert not [label for label in corpus.entities if label.startswith("来到")]
