@@ -1,5 +1,5 @@
 """One entity per thing, whatever the paragraph calls it."""
-from extract_helpers import entity_named, extract
+from extract_helpers import entity_named, extract, triples
 
 
 def test_declared_short_form(tmp_path):
@@ -117,3 +117,15 @@ def test_a_short_name_in_brackets_that_begins_as_the_name_does(tmp_path):
     assert "江州亦庄" not in corpus.entities
     assert not corpus.entities["字节跳动有限公司"].aliases and not corpus.entities["星河集团"].aliases
     assert "青松大学(深圳)研究院" in corpus.entities
+
+
+def test_a_latin_name_in_brackets_is_another_name_and_never_the_label(tmp_path):
+    """美国星河公司（Xinghe）与B共建的5G联合创新实验室: Xinghe is another name of the company, whose label stays
+    Chinese; the two build the lab, whose name keeps its 联合."""
+    text = ("美国星河公司（Xinghe）与江州青松移动软件有限公司共建的5G联合创新实验室在江州揭牌。"
+            "Xinghe中国区董事长林海出席。")
+    corpus = extract(tmp_path, text)
+    assert corpus.entities["美国星河公司"].aliases >= {"Xinghe"}
+    assert {(m.person, m.organisation) for m in corpus.memberships} == {("林海", "美国星河公司")}
+    assert {o for s, p, o in triples(corpus) if s == "5G联合创新实验室" and p == "operatedBy"} == {
+        "美国星河公司", "江州青松移动软件有限公司"}

@@ -806,7 +806,8 @@ def partners(ctx: Context) -> None:
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     co_build = _alternation(ctx.lex.triggers["co_build"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.text):
-        subj = _nearest_before(ctx, m.start(), (ORG,), 3, r"^(?:将|还|也|已|曾|分别)*$")  # A和B分别与C…
+        # A和B分别与C…; A（Qualcomm）与C…
+        subj = _nearest_before(ctx, m.start(), (ORG,), 36, r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别)*$")
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
         if subj is not None and m.group(2) in ctx.lex.triggers["co_build"] \
                 and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
@@ -818,7 +819,7 @@ def partners(ctx: Context) -> None:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
             builders = _coordinated(ctx, subj, ("、", "和", "及")) + partners_
             if m.group(2) in ctx.lex.triggers["co_build"]:
-                _co_built(ctx, m.end(), builders)
+                _co_built(ctx, m.end() + ctx.text.startswith("的", m.end()), builders)  # A与B共建(的)P
             # A与B签署合作协议，(将)共建P: the agreement's next clause builds P
             elif (then := re.match(rf"[^，。；]{{0,12}}，(?:将|双方将|双方)?(?:{co_build})", ctx.text[m.end():])):
                 _co_built(ctx, m.end() + then.end(), builders)

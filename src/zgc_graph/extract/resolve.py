@@ -348,7 +348,9 @@ def entities_from(records: dict[str, NameRecord], uf: _UnionFind) -> tuple[dict[
         for rec in recs[1:]:
             best = _better_type(best, rec)
         same_type = [r for r in recs if r.type is best.type]
-        label_rec = max(same_type, key=lambda r: (len(name_key(r.surface)), -r.first_seen, r.surface))
+        # the fullest Chinese name (美国高通公司, not Qualcomm)
+        label_rec = max(same_type, key=lambda r: (HAN_CHAR.search(r.surface) is not None, len(name_key(r.surface)),
+                                                  -r.first_seen, r.surface))
         label = label_rec.surface
         subtype = label_rec.subtype or best.subtype or next((r.subtype for r in same_type if r.subtype), None)
         entity = entities.get(label)
@@ -486,6 +488,8 @@ def _is_bare_office(label: str, lex: Lexicon) -> bool:
 
 # 北京经济技术开发区（北京亦庄）: a short name in brackets, followed by punctuation or a verb, not more name
 BRACKETED_SHORT_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）](?![\u4e00-\u9fff]{0,3}(?:院|所|校|部|中心|公司))")
+BRACKETED_LATIN_NAME = re.compile(r"[(（]([A-Za-z][A-Za-z0-9&.\- ]{2,30})[)）]")
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
 
@@ -515,7 +519,8 @@ def _merge_record(old: NameRecord, new: NameRecord) -> NameRecord:
 
 def declared_aliases(text: str, mentions: list[Mention], lex: Lexicon | None = None) -> dict[str, str]:
     """X(以下简称“Y”): Y names the mention that ends right before the bracket (or the 》 of its title);
-    so does a bare short name in brackets that begins as X does (北京经济技术开发区（北京亦庄）)."""
+    so does a bare short name in brackets that begins as X does (北京经济技术开发区（北京亦庄）), and an
+    organisation's name in Latin letters (美国高通公司（Qualcomm）)."""
     lex = lex or load()
     by_end = {m.end: m for m in mentions}
     found = {}
@@ -529,6 +534,10 @@ def declared_aliases(text: str, mentions: list[Mention], lex: Lexicon | None = N
         if owner is not None and owner.type is not EntityType.PERSON and short[0] == owner.text[0] \
                 and len(short) < len(owner.text) and not _is_place(short, lex) and short not in lex.generic_names:
             found.setdefault(short, owner.text)
+    for match in BRACKETED_LATIN_NAME.finditer(text):  # 美国高通公司（Qualcomm）
+        owner = by_end.get(match.start())
+        if owner is not None and owner.type is EntityType.ORGANISATION:
+            found.setdefault(match.group(1).strip(), owner.text)
     return found
 
 
