@@ -901,13 +901,13 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
     investors, so organisations, even when no rule named them (红杉中国, 华平投资)."""
     lex = lex or load()
     verbs = _alternation(lex.triggers["round_investing"])
+    item = r"[^，。；：、！？\n由]{2,20}?"
+    investors = re.compile(rf"(?:^|(?<=[，；：由]))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})")
     found = list(mentions)
     for view in sentence_views:
         if not verbs.search(view.text):
             continue
-        item = r"[^，。；：、！？\n由]{2,20}?"
-        for match in re.finditer(rf"(?:^|(?<=[，；：由]))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})",
-                                 view.text):
+        for match in investors.finditer(view.text):
             offset = match.start(1)
             for name in match.group(1).split("、"):
                 start = view.sentence.start + offset

@@ -473,10 +473,10 @@ def _without_legal_form(records: dict[str, NameRecord], lex: Lexicon) -> list[tu
             continue
         stages = _company_stages(key, lex)
         short = stages[1] if len(stages) > 1 else None
-        if short in records and len(short) >= 4 and key.endswith(LEGAL_FORMS) \
-                and short + key[len(short):] == key and key[len(short):] in LEGAL_FORMS:
-            records[short] = NameRecord(records[short].surface, rec.type, rec.subtype, min(rec.rank, records[short].rank) - 1,
-                                        records[short].first_seen, records[short].doc_ids)
+        if short in records and len(short) >= 4 and key.startswith(short) and key[len(short):] in LEGAL_FORMS:
+            old = records[short]
+            records[short] = NameRecord(old.surface, rec.type, rec.subtype, min(rec.rank, old.rank) - 1,
+                                        old.first_seen, old.doc_ids)
             links.append((short, key))
     return links
 
