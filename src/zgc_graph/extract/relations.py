@@ -809,16 +809,17 @@ def partners(ctx: Context) -> None:
         # A和B分别与C…; A（Qualcomm）与C…
         subj = _nearest_before(ctx, m.start(), (ORG,), 36, r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别)*$")
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
-        if subj is not None and m.group(2) in ctx.lex.triggers["co_build"] \
-                and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
+        subjects = _coordinated(ctx, subj, ("、", "和", "及")) if subj is not None else []
+        builds = m.group(2) in ctx.lex.triggers["co_build"]
+        if subjects and builds and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
             # P成立于2018年，由A与B、C等单位共同建设: they build P, the sentence's subject
-            _co_built(ctx, 0, _coordinated(ctx, subj, ("、", "和", "及")) + partners_, "co-build-passive")
-        elif subj is not None:
-            for who in _coordinated(ctx, subj, ("、", "和", "及")):
+            _co_built(ctx, 0, subjects + partners_, "co-build-passive")
+        elif subjects:
+            for who in subjects:
                 for other in partners_:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
-            builders = _coordinated(ctx, subj, ("、", "和", "及")) + partners_
-            if m.group(2) in ctx.lex.triggers["co_build"]:
+            builders = subjects + partners_
+            if builds:
                 _co_built(ctx, m.end() + ctx.text.startswith("的", m.end()), builders)  # A与B共建(的)P
             # A与B签署合作协议，(将)共建P: the agreement's next clause builds P
             elif (then := re.match(rf"[^，。；]{{0,12}}，(?:将|双方将|双方)?(?:{co_build})", ctx.text[m.end():])):
