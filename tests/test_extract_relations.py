@@ -521,3 +521,12 @@ def test_a_leaders_visit_to_the_institutes_of_a_science_city(tmp_path):
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("周立", "江州市委", "书记"), ("林海", "江州智谷人工智能研究院", "院长")}
     assert not [label for label in corpus.entities if label.startswith("来到")]
+
+
+def test_every_company_of_a_list_benefits_from_the_policy_it_enjoyed(tmp_path):
+    """A、B等42家企业享受了《P》的研发费用补贴: A and B benefit from P (享受了 before the title)."""
+    text = ("截至目前，已有江州燧光智能科技有限公司、江州星河动力航天科技股份有限公司等42家企业享受了"
+            "《江州高新区支持高精尖产业发展若干措施》的研发费用补贴。")
+    found = triples(extract(tmp_path, text))
+    assert {s for s, p, o in found if p == "benefitsFrom" and o == "江州高新区支持高精尖产业发展若干措施"} == {
+        "江州燧光智能科技有限公司", "江州星河动力航天科技股份有限公司"}

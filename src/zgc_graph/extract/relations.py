@@ -726,7 +726,8 @@ def benefits(ctx: Context) -> None:
             if before and ctx.same_clause(ctx.rel(before[-1])[1], trig.start()):
                 ctx.relate(ctx.label(before[-1]), "benefitsFrom", ctx.label(source), "benefit-from", 0.85)
     for trig in _triggers(ctx, "benefits_obtain"):
-        sources = [p for p in ctx.after(trig.end(), POLICY) if ctx.rel(p)[0] - trig.end() <= 1]
+        sources = [p for p in ctx.after(trig.end(), POLICY)
+                   if ctx.rel(p)[0] - trig.end() <= 1 or re.fullmatch(r"了[《“]", ctx.text[trig.end():ctx.rel(p)[0]])]
         if not sources:
             continue
         runs = [sources[0]]
@@ -736,8 +737,12 @@ def benefits(ctx: Context) -> None:
         holder = [o for o in ctx.before(trig.start(), ORG)]
         if not holder:
             continue
+        # A、B等42家企业享受了《P》: every company of the list
+        listed = _nearest_before(ctx, trig.start(), (ORG,), 16, r"^(?:等[^，。；、]{0,10})?(?:已|均|都|也|还|先后)*$")
+        holders = _coordinated(ctx, listed) if listed is not None else holder[-1:]
         for p in runs:
-            ctx.relate(ctx.label(holder[-1]), "benefitsFrom", ctx.label(p), "obtain", 0.75)
+            for who in holders:
+                ctx.relate(ctx.label(who), "benefitsFrom", ctx.label(p), "obtain", 0.75)
     for m in re.finditer(r"在", ctx.text):
         src = [p for p in ctx.after(m.end(), POLICY) if ctx.rel(p)[0] == m.end()]
         if not src:
