@@ -129,3 +129,11 @@ def test_a_latin_name_in_brackets_is_another_name_and_never_the_label(tmp_path):
     assert {(m.person, m.organisation) for m in corpus.memberships} == {("林海", "美国星河公司")}
     assert {o for s, p, o in triples(corpus) if s == "5G联合创新实验室" and p == "operatedBy"} == {
         "美国星河公司", "江州青松移动软件有限公司"}
+
+
+def test_a_companys_name_cut_after_a_word_also_stands_without_its_place(tmp_path):
+    """江州星河动力航天科技股份有限公司 … 星河动力: the short name drops the place as well as the tail."""
+    text = "江州星河动力航天科技股份有限公司今年完成了三次发射。星河动力创始人刘百川毕业于江州大学。"
+    corpus = extract(tmp_path, text)
+    assert "星河动力" in corpus.entities["江州星河动力航天科技股份有限公司"].aliases
+    assert {(m.person, m.organisation) for m in corpus.memberships} == {("刘百川", "江州星河动力航天科技股份有限公司")}

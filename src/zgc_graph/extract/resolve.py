@@ -415,7 +415,8 @@ class DocumentEntities:
 
         No company-form rule links these, so the caller declares each one it finds.  At least four
         characters, two left over, more than a place and an industry word (北京科技 is no one's),
-        and a prefix of two companies of the document stands for neither.
+        and a prefix of two companies of the document stands for neither.  A prefix that opens with
+        a place stands also without it when four characters are left (星河动力).
         """
         owners: dict[str, set[str]] = defaultdict(set)
         for entity in self._companies():
@@ -426,12 +427,17 @@ class DocumentEntities:
                     if len(prefix) >= 4 and len(core) - len(prefix) >= 2:
                         owners[prefix].add(entity.label)
         out = {}
+        without_place: dict[str, set[str]] = defaultdict(set)  # 星河动力 for 北京星河动力航天科技股份有限公司
         for prefix, labels in sorted(owners.items()):
             place = _place_prefix(prefix, lex) or ""
             rest = prefix[len(place):]
             if len(labels) == 1 and self._new_short_name(prefix, lex) and len(rest) >= 2 \
                     and rest not in lex.company_tails and rest not in lex.generic_names:
                 out[prefix] = next(iter(labels))
+                if place and len(rest) >= 4 and self._new_short_name(rest, lex):
+                    without_place[rest] |= labels
+        out.update({rest: next(iter(labels)) for rest, labels in without_place.items()
+                    if len(labels) == 1 and rest not in out})
         return out
 
 
