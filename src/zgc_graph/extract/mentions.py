@@ -149,9 +149,11 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif tok.text.isdigit() and not policy:
                 break
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
-                    and not (i == first and _opens_name(view, i, one_char=len(t) == 1)) and not (strong and len(t) > 1) \
+                    and not (i == first and _opens_name(view, i, one_char=len(t) == 1))\
+                    and not (strong and len(t) > 1 and not _after_company(view, i)) \
                     and not (len(t) == 1 and _between_nouns(view, i)):
-                break
+                break  # a strong name keeps its verbs (新型显示产业创新联合体), not one after a company's
+                # whole name (江州数联科技有限公司|负责|联合体日常管理)
             elif tok.tag == "m" and not policy and not (strong and t.startswith("第")):
                 break  # but 附属|第一|医院: an ordinal stays inside a strong name
         start = i
@@ -159,6 +161,11 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _after_company(view: SentenceView, i: int) -> bool:
+    """The token before `i` ends a company's name (有限公司, 集团)."""
+    return i > 0 and view.tokens[i - 1].text.endswith(("公司", "集团"))
 
 
 def _between_nouns(view: SentenceView, i: int) -> bool:

@@ -934,14 +934,18 @@ def operated_by(ctx: Context) -> None:
         operated = _described_after(ctx, trig.end(), PLATFORM) or _described_after(ctx, trig.end(), ORG)
         if who is not None and operated is not None:
             ctx.relate(ctx.label(operated), "operatedBy", ctx.label(who), "operator-before", 0.75)
-    for trig in _triggers(ctx, "operator_duties"):  # A负责P的日常运营
+    for trig in _triggers(ctx, "operator_duties"):  # A负责P的日常运营, A承担联合体日常运营
         who = _nearest_before(ctx, trig.start(), (ORG,), 4, r"^(?:将|还|也|已|主要|具体)*$")
-        target = next((p for p in ctx.after(trig.end(), PLATFORM) if ctx.rel(p)[0] == trig.end()), None)
-        if who is None or target is None:
-            continue
-        if re.match(rf"的?(?:日常)?(?:{_alternation(ctx.lex.triggers['operation_nouns']).pattern})",
-                    ctx.text[ctx.rel(target)[1]:]):
-            ctx.relate(ctx.label(target), "operatedBy", ctx.label(who), "operator-duty", 0.75)
+        named = next((p for p in ctx.after(trig.end(), PLATFORM) if ctx.rel(p)[0] == trig.end()), None)
+        if named is not None:
+            target, end = ctx.label(named), ctx.rel(named)[1]
+        else:  # a bare noun for the platform the paragraph is about
+            noun = _alternation(ctx.lex.triggers["anaphor_nouns"]).match(ctx.text, trig.end())
+            topic = ctx.topic.get(PLATFORM)
+            target, end = (topic, noun.end()) if noun and topic and topic.endswith(noun.group()) else (None, 0)
+        if who is not None and target is not None and re.match(
+                rf"的?(?:日常)?(?:{_alternation(ctx.lex.triggers['operation_nouns']).pattern})", ctx.text[end:]):
+            ctx.relate(target, "operatedBy", ctx.label(who), "operator-duty", 0.75)
     for trig in _triggers(ctx, "operator_nouns"):
         operators = _run_after(ctx, trig.end(), ORG)
         gap = ctx.text[trig.end():ctx.rel(operators[0])[0]] if operators else None
