@@ -417,6 +417,7 @@ def test_a_subsidiary_named_after_what_it_is_and_its_daily_operator(tmp_path):
         "江州星图智能技术有限公司", "江州数联科技有限公司"}
     assert ("王明远", "affiliatedWith", "星图医疗科技股份有限公司") in found
     assert "全资子公司江州星图智能技术有限公司" not in corpus.entities
+    assert not [label for label in corpus.entities if label.startswith("联合体")]  # 联合体数据平台: no name
     assert "星图医疗" in corpus.entities["星图医疗科技股份有限公司"].names
 
 

@@ -352,7 +352,8 @@ def _acceptable_body(body: list[Token], strong: bool, lex: Lexicon) -> bool:
         return False
     if all(is_generic_word(t, lex) for t in words):
         return False
-    return strong or is_distinctive(words[0]) or words[0].text in lex.official_prefixes
+    return strong or is_distinctive(words[0]) and words[0].text not in lex.generic_names \
+        or words[0].text in lex.official_prefixes  # 联合体|数据平台: a kind of thing opens no name
 
 
 LEVEL_OFFICE_ENDINGS = ("政府", "委", "局", "厅", "办", "委员会", "办公室")
