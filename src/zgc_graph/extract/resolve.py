@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
                       Relation, SYMMETRIC_RELATIONS)
-from .mentions import ALIAS_DECLARATION, PRIORITY, is_level_office
+from .mentions import ALIAS_DECLARATION, HAN, PRIORITY, is_level_office
 from .tokens import dictionary_tag, is_distinctive, longest_place_word, segment_name
 
 QUOTE_CHARS = "《》“”\"‘’「」『』 \u3000"
@@ -349,7 +349,7 @@ def entities_from(records: dict[str, NameRecord], uf: _UnionFind) -> tuple[dict[
             best = _better_type(best, rec)
         same_type = [r for r in recs if r.type is best.type]
         # the fullest Chinese name (美国高通公司, not Qualcomm)
-        label_rec = max(same_type, key=lambda r: (HAN_CHAR.search(r.surface) is not None, len(name_key(r.surface)),
+        label_rec = max(same_type, key=lambda r: (HAN.search(r.surface) is not None, len(name_key(r.surface)),
                                                   -r.first_seen, r.surface))
         label = label_rec.surface
         subtype = label_rec.subtype or best.subtype or next((r.subtype for r in same_type if r.subtype), None)
@@ -495,7 +495,6 @@ def _is_bare_office(label: str, lex: Lexicon) -> bool:
 # 北京经济技术开发区（北京亦庄）: a short name in brackets, followed by punctuation or a verb, not more name
 BRACKETED_SHORT_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）](?![\u4e00-\u9fff]{0,3}(?:院|所|校|部|中心|公司))")
 BRACKETED_LATIN_NAME = re.compile(r"[(（]([A-Za-z][A-Za-z0-9&.\- ]{2,30})[)）]")
-HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
 
