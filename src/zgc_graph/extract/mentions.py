@@ -134,8 +134,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     break
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
                   and not (i == first and not strong and t in lex.name_verbs)
-                  and not (i == first and company and len(t) > 1 and i > 0 and view.tokens[i - 1].is_word
-                           and view.tokens[i - 1].tag in NAME_TAGS)) \
+                  and not (company and _business_words_to_tail(view, i, first))) \
                     or t.isspace() \
                     or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
                 break
@@ -161,6 +160,16 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
+    """北京|建设|股份有限公司, 北京怀柔科学城|建设|发展|有限公司: a boundary verb after a place or name,
+    followed by nothing but business words up to the company's ending, is its line of business."""
+    if i == 0 or len(view.tokens[i].text) < 2 or first - i > 2:
+        return False
+    prev = view.tokens[i - 1]
+    return prev.is_word and prev.tag in NAME_TAGS and \
+        all(len(t.text) > 1 and t.tag in ("vn", "n") for t in view.tokens[i + 1:first + 1])
 
 
 def _after_company(view: SentenceView, i: int) -> bool:

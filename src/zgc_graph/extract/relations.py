@@ -202,12 +202,16 @@ def _led_with_members(ctx: Context, leader: Mention, members: list[Mention], tar
 
 def _lead(ctx: Context, leader: Mention, target: Mention, members: list[Mention], rule: str, confidence: float,
           member_rule: str) -> None:
-    """The leader leads and is a member of the target; the others are members."""
+    """The leader leads and is a member of the target; the others are members.  A facility or
+    platform that one institution leads alone (由A牵头建设的实验装置) has no members to be one of."""
     ctx.relate(ctx.label(leader), "leads", ctx.label(target), rule, confidence)
-    ctx.relate(ctx.label(leader), "memberOf", ctx.label(target), rule, 0.7)
+    if members or target.type is not PLATFORM or target.subtype in MEMBERED_PLATFORMS:
+        ctx.relate(ctx.label(leader), "memberOf", ctx.label(target), rule, 0.7)
     for member in members:
         ctx.relate(ctx.label(member), "memberOf", ctx.label(target), member_rule, 0.8)
 
+
+MEMBERED_PLATFORMS = frozenset({"InnovationConsortium", None})  # None: a platform of no known kind
 
 OPENING_QUOTES, CLOSING_QUOTES = "“‘「『\"", "”’」』\""
 
@@ -1013,19 +1017,20 @@ def organised_by(ctx: Context) -> None:
 
 
 def listed_on(ctx: Context) -> None:
-    """X在上海证券交易所科创板上市, X于2020年登陆深圳证券交易所, X是…企业，2020年在…上市: the
+    """X在上海证券交易所科创板上市, X日前在…上市, X于2020年登陆深圳证券交易所, X是…企业，2020年在…上市: the
     exchange that lists X's shares (X named before it, else the company the sentence opens with)."""
     if "登陆" not in ctx.text and not _alternation(ctx.lex.triggers["listed"]).search(ctx.text):
         return
     boards = _alternation(ctx.lex.triggers["listing_boards"]).pattern
     listed = _alternation(ctx.lex.triggers["listed"]).pattern
+    when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     for exchange in ctx.of_type(ORG):
         start, end = ctx.rel(exchange)
         verb = re.search(r"(?:在|于|登陆)$", ctx.text[:start])
         if exchange.subtype != "StockExchange" or verb is None or verb.group() != "登陆" \
                 and not re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})", ctx.text[end:]):
             continue
-        company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
+        company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
                    or _sentence_subject(ctx))
         if company is not None and company.subtype != "StockExchange":
             ctx.relate(ctx.label(company), "listedOn", ctx.label(exchange), "listed-on", 0.85)
