@@ -147,6 +147,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 # 江州|高新|投资有限公司 (jieba's 'adverb' 高新, after a place)
             elif tok.text.isdigit() and not policy:
                 break
+            elif t in lex.title_set and not all(x.tag in ("n", "vn") for x in view.tokens[i + 1:first + 1]):
+                break  # 北京市副市长|李明|带队|到|中关村科学城: a job title and a name are no part of the place
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
                     and not (i == first and _opens_name(view, i, one_char=len(t) == 1))\
                     and not (strong and len(t) > 1 and not _after_company(view, i)) \
