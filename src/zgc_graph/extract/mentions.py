@@ -150,7 +150,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif t in lex.title_set and not all(x.tag in ("n", "vn") for x in view.tokens[i + 1:first + 1]):
                 break  # 北京市副市长|李明|带队|到|中关村科学城: a job title and a name are no part of the place
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
-                    and not (i == first and _opens_name(view, i, one_char=len(t) == 1))\
+                    and not (i == first and (_opens_name(view, i, one_char=len(t) == 1) or _verbal_noun(view, i)))\
                     and not (strong and len(t) > 1 and not _after_company(view, i)) \
                     and not (len(t) == 1 and _between_nouns(view, i)):
                 break  # a strong name keeps its verbs (新型显示产业创新联合体), not one after a company's
@@ -172,6 +172,13 @@ def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
     prev = view.tokens[i - 1]
     return prev.is_word and prev.tag in NAME_TAGS and \
         all(len(t.text) > 1 and t.tag in ("vn", "n") for t in view.tokens[i + 1:first + 1])
+
+
+def _verbal_noun(view: SentenceView, i: int) -> bool:
+    """清华大学|概念|验证|中心: a two-character verb between a noun and the suffix names what the place does."""
+    prev = view.tokens[i - 1] if i > 0 else None
+    return len(view.tokens[i].text) == 2 and prev is not None and prev.is_word and prev.tag in ("n", "vn", "nz") \
+        and not _after_company(view, i)  # 江州数联科技有限公司|负责|联合体: a company does something
 
 
 def _after_company(view: SentenceView, i: int) -> bool:

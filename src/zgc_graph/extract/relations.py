@@ -571,6 +571,12 @@ def issued(ctx: Context) -> None:
             if by and re.match(rf"(?:正式|联合|共同|印发并)?(?:{issue_verbs})", ctx.text[ctx.rel(by[0])[1]:]):
                 ctx.relate(ctx.label(p), "issuedBy", ctx.label(by[0]), "issued-by", 0.9)
                 issuer, verb_at = [ctx.label(by[0])], ctx.rel(by[0])[1]
+        counted = re.match(rf"[”》]?(?:日前|近日|已|已经|正式|于[^，。]{{0,12}})*由{COUNTED_OFFICES}(?:联合|共同)?"
+                           rf"(?:{'|'.join(ctx.lex.triggers['issued'])})", ctx.text[end:])
+        if counted and not issuer and len(ctx.subjects) == small_number(counted.group(1)):
+            # 该措施由两部门联合印发: the two offices the paragraph opened with
+            for who in ctx.subjects:
+                ctx.relate(ctx.label(p), "issuedBy", who, "issued-by-counted", 0.7)
         nested = [o for o in ctx.of_type(ORG) if start <= ctx.rel(o)[0] and ctx.rel(o)[1] < end
                   and ctx.text[ctx.rel(o)[1]:].startswith("关于")]
         for o in nested:
@@ -578,6 +584,15 @@ def issued(ctx: Context) -> None:
         published = re.match(r"[”》]?(?:正式)?(?:" + "|".join(ctx.lex.triggers["issued"]) + ")", ctx.text[end:])
         if verb_at is not None or published or nested and published:
             _issue_date(ctx, p, verb_at if verb_at is not None else start)
+
+
+COUNTED_OFFICES = r"([两二三四五六七八九十]|\d{1,2})个?(?:部门|部委|单位|机构)"
+SMALL_NUMBERS = {ch: n for n, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def small_number(text: str) -> int:
+    """两 → 2, 七 → 7, 12 → 12: a count of a few offices."""
+    return int(text) if text.isdigit() else SMALL_NUMBERS.get(text, 0)
 
 
 ON_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|生效|执行)")
