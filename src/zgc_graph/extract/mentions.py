@@ -271,8 +271,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""
-        if before.isdigit() and text[view.rel(start)] in CLASSIFIERS:
-            continue  # 50支子基金: a quantity, not a name
+        if before.isdigit() and text[view.rel(start)] in CLASSIFIERS + "余多":
+            continue  # 50支子基金, 20余场平行论坛: a quantity, not a name
         name = text[view.rel(start):end_rel]
         trimmed = drop_leading_modifiers(name, lex)
         if suffix.type is EntityType.PLATFORM:
@@ -429,6 +429,8 @@ def _bracket_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if any(after.startswith(w) for w in lex.media_after_title) or view.text[:m.start()].endswith(lex.media_before_title):
             found.append(_mention(view, start, end, EntityType.ORGANISATION, "MediaOutlet", "title-brackets"))
             continue
+        if m.group(1).endswith(lex.publication_endings):
+            continue  # 《2026中关村发展报告》, 《…成果清单》: a publication
         found.append(_mention(view, start, end, EntityType.POLICY, "PolicyDocument", "title-brackets"))
         title = m.group(1)
         issuer_end = title.find("关于")

@@ -1088,9 +1088,7 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
         same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)]
         for label, etype in same_noun[:1] or recent:
             entity = entities[label]
-            if label.endswith(noun) or (noun in ("公司", "企业", "集团") and etype is ORG and entity.subtype == "Company") \
-                    or (noun in ("学校", "大学") and entity.subtype == "University") \
-                    or (noun == "研究院" and entity.subtype == "ResearchInstitute"):
+            if label.endswith(noun) or entity.subtype is not None and lex.anaphor_kinds.get(noun) == entity.subtype:
                 mention = Mention(sentence.text[rel_start:m.end(group)], start, end, etype, None, sentence.index,
                                   "anaphor")
                 entity_of[id(mention)] = label

@@ -48,6 +48,7 @@ class Lexicon:
     policy_followers: frozenset[str]
     media_after_title: tuple[str, ...]
     media_before_title: tuple[str, ...]
+    publication_endings: tuple[str, ...]
     standalone_names: frozenset[str]
     official_prefixes: tuple[str, ...]
     zone_designations: tuple[str, ...]
@@ -82,6 +83,7 @@ class Lexicon:
     appointing_verbs: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
+    anaphor_kinds: dict[str, str]  # 公司 -> Company: an anaphor noun's referent may be named otherwise
 
     def memo(self, name: str) -> dict:
         """A cache for answers that depend only on this vocabulary and the question (a name)."""
@@ -148,6 +150,7 @@ def load() -> Lexicon:
         policy_followers=frozenset(entities["policy"]["followers"]),
         media_after_title=_longest_first(entities["policy"]["media_after_title"]),
         media_before_title=_longest_first(entities["policy"]["media_before_title"]),
+        publication_endings=_longest_first(entities["policy"]["publication_endings"]),
         standalone_names=frozenset(entities["organisation"]["standalone"]),
         official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
@@ -182,5 +185,6 @@ def load() -> Lexicon:
         office_verbs=_longest_first(persons["office_verbs"]),
         appointing_verbs=_longest_first(persons["appointing_verbs"]),
         surnames=frozenset(persons["surnames"]),
-        triggers={k: _longest_first(v) for k, v in relations.items()},
+        triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
+        anaphor_kinds=dict(relations["anaphor_kinds"]),
     )
