@@ -626,7 +626,8 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
             continue  # the first item's own 和: 北京怀柔仪器和传感器有限公司、…
         if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
-                or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES:
+                or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES + "()":
+            # (a company's place in brackets, 新浪网技术(中国)有限公司, opens no list)
             if tok.is_word and _bare_company_form(piece[tok.end:].strip(), lex):
                 continue  # 优|必选|科技股份有限公司: the verb is the company's name
             after = tokens[i + 1] if i + 2 < len(tokens) else None
@@ -659,8 +660,8 @@ def _name_like(tok: Token, lex: Lexicon) -> bool:
 
 def _item_ok(item: str, lex: Lexicon, verbs_allowed: bool = False) -> bool:
     if not (2 <= len(item) <= 20) or is_generic(item, lex) or item in lex.enumeration_heads \
-            or is_generic_text(item, lex):
-        return False
+            or is_generic_text(item, lex) or _bare_company_form(item, lex):
+        return False  # (有限公司 alone names no company)
     if item[0].isdecimal() or COUNT_RE.search(item) or "的" in item or item.endswith(lex.people_groups):
         return False
     if any(ch in item for ch in "“”\"《》()（）"):
