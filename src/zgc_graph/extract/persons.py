@@ -104,6 +104,7 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                     or text.startswith(lex.title_compounds, chain_end):  # 当选为理事长单位
                 continue
             title_start = chain_start
+            own_org = None
             name = _name_after(text, chain_end, lex)
             if name is not None:
                 name_start = text.index(name, chain_end)
@@ -112,12 +113,15 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 if dept is not None:
                     title_start = org_anchor = dept
             elif (serving := _person_in_office(text, chain_start, orgs_by_end, lex)
-                  or _next_office(text, chain_start, office, orgs_by_end)) is not None:
+                  or _next_office(text, chain_start, office, orgs_by_end, lex)) is not None:
                 name, name_start = serving
                 org_anchor = chain_start
                 office = (name, name_start, chain_end)
             elif (serving := _name_after_series(text, chain_end, chains, org_spans, lex)) is not None:
                 name, name_start = serving
+                org_anchor = chain_start
+            elif (appointed := _appointed_to_own(text, chain_start, orgs_by_end, lex)) is not None:
+                name, name_start, own_org = appointed
                 org_anchor = chain_start
             else:
                 last_title = _title_pattern().match(text, _last_title_start(text, chain_start, chain_end))
@@ -138,7 +142,7 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 found.append(person)
                 occupied.append((name_start, name_end))
                 persons_at[name_start, name_end] = person
-            orgs = _organisations_before(text, org_anchor, orgs_by_end)
+            orgs = [own_org] if own_org is not None else _organisations_before(text, org_anchor, orgs_by_end)
             title = text[title_start:chain_end]
             roles.append(PersonRole(person, tuple(orgs), title, view.sentence.index))
     return select(found), roles
@@ -156,29 +160,54 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
     for verb in lex.office_verbs + ("为",):
         if not text.startswith(verb, verb_end - len(verb)):
             continue
-        name = _name_before(text, verb_end - len(verb), lex, set(orgs_by_end))
+        verb_start = verb_end - len(verb)
+        adverb = next((a for a in lex.office_adverbs if text.startswith(a, verb_start - len(a))), "")
+        name = _name_before(text, verb_start - len(adverb), lex, set(orgs_by_end))  # X此前担任…
         if name is None:
             # 王晓东，男，1972年出生，博士，现任…所长: the person a biography opens with
             bio = BIO_OPENER.match(text)
             if bio is not None and bio.group(1)[0] in lex.surnames and text.startswith("，", verb_end - len(verb) - 1):
                 return bio.group(1), 0
             continue
-        name_start = verb_end - len(verb) - len(name)
+        name_start = verb_start - len(adverb) - len(name)
         if verb == "为" and not text[:name_start].endswith(lex.appointing_verbs):
             continue
         return name, name_start
     return None
 
 
+def _appointed_to_own(text: str, title_start: int, orgs_by_end: dict[int, Mention], lex: Lexicon
+                      ) -> tuple[str, int, Mention] | None:
+    """经X集团董事会研究决定，任命Y为集团总经理: the bare noun before the title is the organisation of
+    that kind named earlier in the sentence; (name, start, organisation) or None."""
+    noun = next((n for n in lex.anaphor_kinds if text.startswith(n, title_start - len(n))), None)
+    if noun is None or not text.startswith("为", title_start - len(noun) - 1):
+        return None
+    verb_at = title_start - len(noun) - 1
+    name = _name_before(text, verb_at, lex, set(orgs_by_end))
+    if name is None or not text[:verb_at - len(name)].endswith(lex.appointing_verbs):
+        return None
+    name_start = verb_at - len(name)
+    kind = lex.anaphor_kinds[noun]
+    for end in sorted((e for e in orgs_by_end if e <= name_start), reverse=True):
+        org = orgs_by_end[end]
+        if org.text.endswith(noun) or org.subtype == kind:
+            return name, name_start, org
+    return None
+
+
 def _next_office(text: str, title_start: int, office: tuple[str, int, int] | None,
-                 orgs_by_end: dict[int, Mention]) -> tuple[str, int] | None:
-    """现任A所长、B研究员: an organisation and title joined by 、 to the last office held are the
-    same person's; (name, start) or None."""
+                 orgs_by_end: dict[int, Mention], lex: Lexicon) -> tuple[str, int] | None:
+    """现任A所长、B研究员, 此前担任A董事长，曾任B副总经理: an organisation and title joined by 、
+    (or by a comma and another verb of office) to the last office held are the same person's;
+    (name, start) or None."""
     orgs = _organisations_before(text, title_start, orgs_by_end)
     if office is None or not orgs:
         return None
     sentence_start = orgs[-1].end - title_start
-    return office[:2] if text[office[2]:orgs[0].start - sentence_start] == "、" else None
+    between = text[office[2]:orgs[0].start - sentence_start]
+    joined = between == "、" or between[:1] == "，" and between[1:] in lex.office_verbs
+    return office[:2] if joined else None
 
 
 def _name_after_series(text: str, pos: int, chains: list[tuple[int, int]], org_spans: dict[int, int],

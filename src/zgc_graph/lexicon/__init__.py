@@ -81,6 +81,7 @@ class Lexicon:
     after_name: tuple[str, ...]
     office_verbs: tuple[str, ...]
     appointing_verbs: tuple[str, ...]
+    office_adverbs: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
     anaphor_kinds: dict[str, str]  # 公司 -> Company: an anaphor noun's referent may be named otherwise
@@ -184,6 +185,7 @@ def load() -> Lexicon:
         after_name=_longest_first(persons["after_name"]),
         office_verbs=_longest_first(persons["office_verbs"]),
         appointing_verbs=_longest_first(persons["appointing_verbs"]),
+        office_adverbs=_longest_first(persons["office_adverbs"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
         anaphor_kinds=dict(relations["anaphor_kinds"]),
