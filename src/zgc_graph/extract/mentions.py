@@ -165,13 +165,14 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
 
 
 def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
-    """北京|建设|股份有限公司, 北京怀柔科学城|建设|发展|有限公司: a boundary verb after a place or name,
-    followed by nothing but business words up to the company's ending, is its line of business."""
+    """北京|建设|股份有限公司, 北京怀柔科学城|建设|发展|有限公司, 海置科创|科技|服务|有限公司: a boundary
+    verb after a place or name (or, right before the ending, after a business word), followed by nothing
+    but business words up to the company's ending, is its line of business."""
     if i == 0 or len(view.tokens[i].text) < 2 or first - i > 2:
         return False
     prev = view.tokens[i - 1]
-    return prev.is_word and prev.tag in NAME_TAGS and \
-        all(len(t.text) > 1 and t.tag in ("vn", "n") for t in view.tokens[i + 1:first + 1])
+    return prev.is_word and (prev.tag in NAME_TAGS or i == first and prev.tag in ("n", "vn") and len(prev.text) > 1) \
+        and all(len(t.text) > 1 and t.tag in ("vn", "n") for t in view.tokens[i + 1:first + 1])
 
 
 def _verbal_noun(view: SentenceView, i: int) -> bool:
