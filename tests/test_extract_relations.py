@@ -100,6 +100,17 @@ def test_the_day_a_policy_takes_effect(tmp_path):
                      ("江州市科技创新促进办法", "effectiveFrom", "2027-01-01", "month")}
 
 
+def test_a_term_of_validity_in_years_ends_the_day_before_its_anniversary(tmp_path):
+    """自…起施行，有效期3年: the policy's last day is the day before the third anniversary of its
+    first (a 29 February counts to 28 February); a term with no first day stated gives no last day."""
+    text = ("江州市科学技术局印发《江州市支持概念验证的若干措施》。该措施自2027年1月1日起施行，有效期3年。"
+            "江州市人民政府发布《江州市促进人工智能发展的若干办法》，自2028年2月29日起实施，有效期为两年。"
+            "江州市经济和信息化局印发《江州市数据要素行动方案》，有效期5年。")
+    corpus = extract(tmp_path, text)
+    until = {(a.subject, a.value.isoformat()) for a in corpus.attributes if a.property == "effectiveUntil"}
+    assert until == {("江州市支持概念验证的若干措施", "2029-12-31"), ("江州市促进人工智能发展的若干办法", "2030-02-28")}
+
+
 def test_partners_who_build_a_park_or_an_institute_together(tmp_path):
     """A与B签约共建P: partners, and P's operators (a park) or founders (an institute); 签署合作协议
     builds nothing."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..ingest.metadata import date_from_text
 from ..lexicon import Lexicon, load
@@ -624,10 +624,23 @@ def _stated_date(year: str, month: str | None, day: str | None) -> tuple[date, s
     return value, "day" if day else "month" if month else "year"
 
 
+VALID_FOR = re.compile(r"[，,]?有效期(?:为|是)?([两二三四五六七八九十]|\d{1,2})年")
+
+
+def _last_day(first: date, years: int) -> date:
+    """The day before the `years`th anniversary of `first` (a 29 February starts on 1 March)."""
+    try:
+        anniversary = first.replace(year=first.year + years)
+    except ValueError:
+        anniversary = date(first.year + years, 3, 1)
+    return anniversary - timedelta(days=1)
+
+
 def effective_date(ctx: Context) -> None:
     """《P》自2026年12月1日起施行, P于2027年1月1日正式生效: the day P takes effect (the latest
     policy named before it in the sentence, else the paragraph's), not the day it was issued;
-    有效期至2028年12月31日: its last day."""
+    有效期至2028年12月31日: its last day, and so is the day before the Nth anniversary of a first
+    day stated in the same sentence (自2027年1月1日起施行，有效期3年: 2029-12-31)."""
     if "有效期" not in ctx.text and not _alternation(ctx.lex.triggers["takes_effect"]).search(ctx.text):
         return
     any_verb = _alternation(ctx.lex.triggers["takes_effect"]).pattern
@@ -644,6 +657,10 @@ def effective_date(ctx: Context) -> None:
             stated = _stated_date(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
             if stated is not None:
                 ctx.attribute(label, prop, stated[0], rule, 0.85, stated[1])
+            term = VALID_FOR.match(ctx.text, m.end())
+            if stated is not None and prop == "effectiveFrom" and stated[1] == "day" and term:
+                ctx.attribute(label, "effectiveUntil", _last_day(stated[0], small_number(term.group(1))),
+                              "effective-term", 0.8, "day")
 
 
 # 京科发〔2026〕15号 (brackets as written, or as [2026] and (2026)), right after a policy's title
