@@ -111,6 +111,24 @@ def test_a_term_of_validity_in_years_ends_the_day_before_its_anniversary(tmp_pat
     assert until == {("江州市支持概念验证的若干措施", "2029-12-31"), ("江州市促进人工智能发展的若干办法", "2030-02-28")}
 
 
+def test_a_forum_is_where_it_is_held_and_a_company_is_not_where_its_events_are(tmp_path):
+    """论坛在X举行: the forum's venue; 公司在X举行签约仪式 says where an event was, not where the company is."""
+    text = ("2026江州数字经济论坛在江州国际会议中心举行。"
+            "星河数联科技有限公司在江州软件园举行新品发布会。")
+    located = {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "locatedIn"}
+    assert located == {("江州数字经济论坛", "江州国际会议中心")}
+
+
+def test_an_agency_named_a_management_centre_and_the_hospital_its_deputy_belongs_to(tmp_path):
+    """X管理中心 is a public agency (an organisation), not a platform; 该院副院长Y belongs to the hospital
+    named before (该院: the latest name ending in 院)."""
+    text = ("在江州市医院管理中心指导下，江州医科大学附属第一医院牵头成立江州心血管临床研究联盟。"
+            "联盟秘书处设在该院心内科，由该院副院长马建国担任联盟主席。")
+    corpus = extract(tmp_path, text)
+    assert corpus.entities["江州市医院管理中心"].type.value == "Organisation"
+    assert ("马建国", "affiliatedWith", "江州医科大学附属第一医院") in triples(corpus)
+
+
 def test_partners_who_build_a_park_or_an_institute_together(tmp_path):
     """A与B签约共建P: partners, and P's operators (a park) or founders (an institute); 签署合作协议
     builds nothing."""

@@ -149,6 +149,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 break
             elif t in lex.title_set and not all(x.tag in ("n", "vn") for x in view.tokens[i + 1:first + 1]):
                 break  # 北京市副市长|李明|带队|到|中关村科学城: a job title and a name are no part of the place
+            elif t in lex.enumeration_heads and i < first and view.tokens[i + 1].tag == "ns":
+                break  # 中关村企业|北京星澜智能科技有限公司: a kind of thing, then the name from its place on
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
                     and not (i == first and (_opens_name(view, i, one_char=len(t) == 1) or _verbal_noun(view, i)))\
                     and not (strong and len(t) > 1 and not _after_company(view, i)) \
@@ -631,6 +633,9 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
             # (a company's place in brackets, 新浪网技术(中国)有限公司, opens no list)
             if tok.is_word and _bare_company_form(piece[tok.end:].strip(), lex):
                 continue  # 优|必选|科技股份有限公司: the verb is the company's name
+            if tok.is_word and tok.tag.startswith("v") and i > 0 and tokens[i - 1].tag == "ns" \
+                    and tok.text not in lex.left_boundaries:
+                continue  # 北京|知行|数智科技有限公司: a verb right after the place opens the name
             after = tokens[i + 1] if i + 2 < len(tokens) else None
             if after is not None and after.tag.startswith("v") and after.text in lex.name_verbs:
                 return after.end  # 已|投资|智谱华章: a verb that can sit inside names opens none

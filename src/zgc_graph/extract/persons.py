@@ -161,7 +161,7 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
         if not text.startswith(verb, verb_end - len(verb)):
             continue
         verb_start = verb_end - len(verb)
-        adverb = next((a for a in lex.office_adverbs if text.startswith(a, verb_start - len(a))), "")
+        adverb = next((a for a in lex.office_adverbs + lex.forms_of_address if text.startswith(a, verb_start - len(a))), "")
         name = _name_before(text, verb_start - len(adverb), lex, set(orgs_by_end))  # X此前担任…
         if name is None:
             # 王晓东，男，1972年出生，博士，现任…所长: the person a biography opens with

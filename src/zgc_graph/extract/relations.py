@@ -367,6 +367,7 @@ def member_count(ctx: Context) -> None:
 
 
 TENANT_GAP = r"^[^，。；：！？]{0,24}$"
+LISTED_TENANTS_GAP = r"^等[^，。；：！？]{0,16}[，,][^，。；：！？]{0,10}$"
 
 
 def _sentence_subject(ctx: Context) -> Mention | None:
@@ -391,6 +392,8 @@ def located(ctx: Context) -> None:
             among = re.match(r"[^，。；]*[，,]其中(?:包括|有)?", ctx.text[trig.end():])
             if among:
                 followers = _list_after(ctx, trig.end() + among.end(), ORG)
+        if tenant is None:  # A、B等12家企业通过评审，正式入驻P: the list closed a clause before
+            tenant = _nearest_before(ctx, trig.start(), (ORG,), 40, LISTED_TENANTS_GAP)
         if tenant is None and not followers:
             tenant = _sentence_subject(ctx)
         if hosts and tenant is not None:
@@ -429,8 +432,9 @@ def located(ctx: Context) -> None:
         if tenant is not None:
             ctx.relate(ctx.label(tenant), "locatedIn", ctx.label(place), "located-at", 0.8)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
-    for trig in _triggers(ctx, "hosted_in"):
-        # P日前在X揭牌/成立, “P”在X揭牌: where a platform or organisation was set up
+    for trig in [*_triggers(ctx, "hosted_in"), *_triggers(ctx, "held_in")]:
+        # P日前在X揭牌/成立, “P”在X揭牌: where a platform or organisation was set up; 论坛在X举行: where
+        # a forum is held (no place of anything else, whose events are held anywhere)
         place = [p for p in ctx.before(trig.start(), PLATFORM)
                  if re.fullmatch(r"(?:正式|隆重)?", ctx.text[ctx.rel(p)[1]:trig.start()])]
         if not place:
@@ -440,8 +444,9 @@ def located(ctx: Context) -> None:
         if not found:
             continue
         subject = [x for x in ctx.of_type(PLATFORM, ORG) if ctx.rel(x)[1] == found.start()]
-        if subject:
-            ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in", 0.7)
+        set_up = trig.group() in ctx.lex.triggers["hosted_in"]
+        if subject and (set_up or subject[0].subtype == "Forum"):
+            ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in" if set_up else "held-in", 0.7)
 
 
 def _innermost(ctx: Context, places: list[Mention]) -> Mention:
@@ -831,6 +836,13 @@ def sub_organisations(ctx: Context) -> None:
         units = [o for o in ctx.after(trig.end(), ORG) if _unit_noun(ctx, ctx.text[trig.end():ctx.rel(o)[0]])]
         if units:
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.85)
+    set_up = _alternation(ctx.lex.triggers["sub_org_set_up"]).pattern
+    units_ = _alternation(ctx.lex.triggers["sub_org_units"]).pattern
+    for m in re.finditer(rf"(?:{set_up})了?(?:{units_})", ctx.text):  # B在Z注册成立全资子公司A
+        parent = _nearest_before(ctx, m.start(), (ORG,), 30, r"^[^，。；、]*$")
+        units = [o for o in ctx.after(m.end(), ORG) if ctx.rel(o)[0] == m.end()]
+        if parent is not None and units:
+            ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-set-up", 0.8)
 
 
 def _unit_noun(ctx: Context, gap: str) -> bool:
@@ -888,6 +900,8 @@ def partners(ctx: Context) -> None:
 def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-build") -> None:
     """The platform or institute named right at `pos` (after 共建, or opening the sentence): built
     by each of `builders`, who run a platform and found an institute."""
+    if ctx.text[pos:pos + 1] in OPENING_QUOTES:
+        pos += 1  # 双方将共建“P”
     built = [m for m in ctx.of_type(PLATFORM, ORG) if ctx.rel(m)[0] == pos]
     if not built:
         return
@@ -1102,7 +1116,9 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
         earlier = [(entity_of[id(x)], entities[entity_of[id(x)]].type) for x in mentions
                    if x.end <= start and id(x) in entity_of]
         recent = list(reversed(history + earlier))
-        same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)]
+        # the latest name ending with the noun, else holding it (集团 -> X集团有限公司), else any of its kind
+        same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)] \
+            or [(label, etype) for label, etype in recent if noun in label and len(noun) > 1]
         for label, etype in same_noun[:1] or recent:
             entity = entities[label]
             if label.endswith(noun) or entity.subtype is not None and lex.anaphor_kinds.get(noun) == entity.subtype:
@@ -1216,7 +1232,10 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
         evidence = _sentence_evidence(doc, by_index[role.sentence])
         orgs = [resolved.label(o) for o in role.organisations if resolved.label(o)]
         if not orgs:
-            pointed = org_ends.get(role.person.start - len(role.title)) or org_ends.get(role.person.start)
+            title_at = role.person.start - len(role.title)
+            if doc.text[title_at - 1:title_at] in lex.former_marks:
+                title_at -= 1  # 该公司原副总经理X
+            pointed = org_ends.get(title_at) or org_ends.get(role.person.start)
             orgs = [pointed] if pointed else []
         rule, confidence = "org-title-name", 0.9
         if not orgs:

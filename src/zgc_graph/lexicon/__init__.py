@@ -82,6 +82,8 @@ class Lexicon:
     office_verbs: tuple[str, ...]
     appointing_verbs: tuple[str, ...]
     office_adverbs: tuple[str, ...]
+    forms_of_address: tuple[str, ...]
+    former_marks: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
     anaphor_kinds: dict[str, str]  # 公司 -> Company: an anaphor noun's referent may be named otherwise
@@ -186,6 +188,8 @@ def load() -> Lexicon:
         office_verbs=_longest_first(persons["office_verbs"]),
         appointing_verbs=_longest_first(persons["appointing_verbs"]),
         office_adverbs=_longest_first(persons["office_adverbs"]),
+        forms_of_address=_longest_first(persons["forms_of_address"]),
+        former_marks=tuple(persons["former_marks"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
         anaphor_kinds=dict(relations["anaphor_kinds"]),
