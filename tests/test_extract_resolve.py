@@ -31,6 +31,16 @@ def test_a_company_named_by_the_start_of_its_name(tmp_path):
         ("赵海军", "江城芯联集成电路制造有限公司", "联席首席执行官")}
 
 
+def test_a_hospital_named_without_its_university_and_place(tmp_path):
+    """仁和医院 is 清河医科大学附属江州仁和医院 (its parent and place dropped); 博爱医院 is another hospital."""
+    corpus = extract(tmp_path, "清河医科大学附属江州仁和医院与江州博爱医院签署合作协议。仁和医院副院长马建国介绍，"
+                               "双方将共享临床数据。")
+    hospital = entity_named(corpus, "仁和医院")
+    assert hospital.label == "清河医科大学附属江州仁和医院"
+    assert entity_named(corpus, "江州博爱医院") is not hospital
+    assert ("马建国", "affiliatedWith", "清河医科大学附属江州仁和医院") in triples(corpus)
+
+
 def test_a_start_two_companies_share_or_a_place_and_industry_word_names_neither(tmp_path):
     corpus = extract(tmp_path, "云帆光电显示技术有限公司与云帆光电材料有限公司签署协议。云帆光电将扩产。"
                                "北京科技创新投资有限公司成立，北京科技也将参与。")

@@ -250,7 +250,8 @@ def _link_short_titles(keys: list[str], uf: _UnionFind) -> None:
 
 def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:
     """5G创新联合体 -> 5G智能终端创新联合体: same suffix, the shorter core starts the longer,
-    or starts it after its place (智源研究院 -> 北京智源人工智能研究院).
+    or starts it after its place (智源研究院 -> 北京智源人工智能研究院) or after its parent and place
+    (安贞医院 -> 首都医科大学附属北京安贞医院).
 
     Place names are not cores (江州大学 is not short for 江州理工大学).
     """
@@ -260,16 +261,25 @@ def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _
             suf = lex.suffixes.get(key[-n:])
             if suf is not None and suf.strong:
                 core = key[:-n]
-                place = _place_prefix(core, lex)
-                by_suffix[(key[-n:], records[key].type)].append((core, core[len(place):] if place else core, key))
+                by_suffix[(key[-n:], records[key].type)].append((core, _unplaced_cores(core, lex), key))
                 break
     for members in by_suffix.values():
         for core, _, key in members:
             if len(core) < 2 or _is_place(core, lex) or core in lex.generic_modifiers:
                 continue
-            longer = [k for c, unplaced, k in members if c != core and (c.startswith(core) or unplaced.startswith(core))]
+            longer = [k for c, unplaced, k in members if c != core and (c.startswith(core) or any(
+                u.startswith(core) for u in unplaced))]
             if len(longer) == 1:
                 uf.union(key, longer[0])
+
+
+def _unplaced_cores(core: str, lex: Lexicon) -> tuple[str, ...]:
+    """The core without its place, and without its parent and the place after it (首都医科大学附属|北京|安贞)."""
+    cores = []
+    for part in (core, *(core.rsplit(m, 1)[1] for m in lex.affiliation_markers if m in core)):
+        place = _place_prefix(part, lex)
+        cores.append(part[len(place):] if place else part)
+    return tuple(cores)
 
 
 def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _UnionFind, lex: Lexicon) -> None:

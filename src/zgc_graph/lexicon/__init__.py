@@ -70,6 +70,7 @@ class Lexicon:
     name_verbs: frozenset[str]
     generic_modifiers: frozenset[str]
     drop_modifiers: tuple[str, ...]
+    affiliation_markers: tuple[str, ...]
     generic_names: frozenset[str]
     country_prefixes: tuple[str, ...]
     level_prefixes: tuple[str, ...]
@@ -176,6 +177,7 @@ def load() -> Lexicon:
         name_verbs=frozenset(names["name_verbs"]),
         generic_modifiers=frozenset(names["generic_modifiers"]),
         drop_modifiers=_longest_first(names["drop_modifiers"]),
+        affiliation_markers=tuple(names["affiliation_markers"]),
         generic_names=frozenset(names["generic_names"]),
         country_prefixes=_longest_first(names["country_prefixes"]),
         level_prefixes=_longest_first(names["level_prefixes"]),
