@@ -111,6 +111,34 @@ def test_a_term_of_validity_in_years_ends_the_day_before_its_anniversary(tmp_pat
     assert until == {("江州市支持概念验证的若干措施", "2029-12-31"), ("江州市促进人工智能发展的若干办法", "2030-02-28")}
 
 
+def test_dates_written_in_chinese_numerals(tmp_path):
+    """于二〇二四年五月八日印发, 自二〇二四年七月一日起施行，有效期三年, 成立于二〇一六年十二月: read as the
+    same dates written in digits, with the precision the text gives."""
+    text = ("江州市人民政府办公厅于二〇二四年五月八日印发《江州市促进科技成果转化实施办法》，"
+            "自二〇二四年七月一日起施行，有效期三年。江州星云数据技术有限公司成立于二〇一六年十二月。")
+    corpus = extract(tmp_path, text)
+    dates = {(a.subject, a.property, a.value.isoformat(), a.precision) for a in corpus.attributes}
+    assert dates == {("江州市促进科技成果转化实施办法", "issuedOn", "2024-05-08", "day"),
+                     ("江州市促进科技成果转化实施办法", "effectiveFrom", "2024-07-01", "day"),
+                     ("江州市促进科技成果转化实施办法", "effectiveUntil", "2027-06-30", "day"),
+                     ("江州星云数据技术有限公司", "foundingDate", "2016-12-01", "month")}
+
+
+def test_funding_support_and_a_controlling_shareholder(tmp_path):
+    """X获得A、B的专项资金支持: funded by each; 获得国家资金支持 names no funder; …，其控股股东为B and
+    X的母公司是B: X is a unit of B."""
+    text = ("江州华芯微电子有限公司日前获得江州科技创新投资集团资金支持五千万元。"
+            "江州数联科技有限公司获得江州市科学技术局、江州市财政局的专项资金支持。江州云图科技有限公司获得国家资金支持。"
+            "江州华芯微电子有限公司是首批受益于《江州市集成电路产业发展支持办法》的企业之一，其控股股东为江州电子控股有限责任公司。"
+            "江州云图科技有限公司的母公司是江州数联科技有限公司。")
+    found = {(s, p, o) for s, p, o in triples(extract(tmp_path, text)) if p in ("fundedBy", "subOrganizationOf")}
+    assert found == {("江州华芯微电子有限公司", "fundedBy", "江州科技创新投资集团"),
+                     ("江州数联科技有限公司", "fundedBy", "江州市科学技术局"),
+                     ("江州数联科技有限公司", "fundedBy", "江州市财政局"),
+                     ("江州华芯微电子有限公司", "subOrganizationOf", "江州电子控股有限责任公司"),
+                     ("江州云图科技有限公司", "subOrganizationOf", "江州数联科技有限公司")}
+
+
 def test_a_forum_is_where_it_is_held_and_a_company_is_not_where_its_events_are(tmp_path):
     """论坛在X举行: the forum's venue; 公司在X举行签约仪式 says where an event was, not where the company is."""
     text = ("2026江州数字经济论坛在江州国际会议中心举行。"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..ingest.metadata import date_from_text
+from ..ingest.metadata import date_from_text, numeral_value
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Membership, Mention, Relation,
                       Sentence, SourceDocument)
@@ -25,7 +25,11 @@ PLATFORM = EntityType.PLATFORM
 POLICY = EntityType.POLICY
 PERSON = EntityType.PERSON
 CLAUSE_BREAK = re.compile(r"[，。；！？,;!?]")
-DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
+# a year, month and day in digits or in Chinese numerals (2024年7月1日, 二〇二四年七月一日)
+YEAR_PART = r"((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})"
+MONTH_PART = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+DAY_PART = r"(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+DATE = re.compile(rf"{YEAR_PART}年{MONTH_PART}月(?:{DAY_PART}日)?")
 COUNT_NUMBER = r"(\d+)"
 
 
@@ -621,9 +625,10 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
 
 
 def _stated_date(year: str, month: str | None, day: str | None) -> tuple[date, str] | None:
-    """The date a text states (2021年, 2021年3月, 2021年3月5日) and its precision; None for 2月30日."""
+    """The date a text states (2021年, 2021年3月, 2021年3月5日, 二〇二一年三月五日) and its precision;
+    None for 2月30日."""
     try:
-        value = date(int(year), int(month or 1), int(day or 1))
+        value = date(numeral_value(year), numeral_value(month or "1"), numeral_value(day or "1"))
     except ValueError:
         return None
     return value, "day" if day else "month" if month else "year"
@@ -726,7 +731,7 @@ def document_number(ctx: Context) -> None:
             ctx.attribute(ctx.label(p), "documentNumber", ctx.doc.original[slice(*printed)], "document-number", 0.9)
 
 
-YEAR_DATE = r"((?:19|20)\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"
+YEAR_DATE = rf"{YEAR_PART}年(?:{MONTH_PART}月(?:{DAY_PART}日)?)?"
 
 
 def founding_date(ctx: Context) -> None:
@@ -836,6 +841,12 @@ def sub_organisations(ctx: Context) -> None:
         units = [o for o in ctx.after(trig.end(), ORG) if _unit_noun(ctx, ctx.text[trig.end():ctx.rel(o)[0]])]
         if units:
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.85)
+    holders = _alternation(ctx.lex.triggers["controlling_holders"]).pattern
+    for m in re.finditer(rf"(的|其)(?:{holders})(?:为|是)", ctx.text):  # X的控股股东为B, …，其控股股东为B
+        child = _nearest_before(ctx, m.start(), (ORG,), 0 if m.group(1) == "的" else 60, r"^[^。；]*$")
+        parents = [o for o in ctx.after(m.end(), ORG) if ctx.rel(o)[0] == m.end()]
+        if child is not None and parents:
+            ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parents[0]), "controlling-holder", 0.8)
     set_up = _alternation(ctx.lex.triggers["sub_org_set_up"]).pattern
     units_ = _alternation(ctx.lex.triggers["sub_org_units"]).pattern
     for m in re.finditer(rf"(?:{set_up})了?(?:{units_})", ctx.text):  # B在Z注册成立全资子公司A
@@ -944,6 +955,13 @@ def funded_by(ctx: Context) -> None:
         if funded is not None:
             for who in investors:
                 ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
+    support = _alternation(ctx.lex.triggers["funding_support"]).pattern
+    for m in re.finditer(rf"(?:获得|获)了?([^，。；]{{2,40}}?)的?(?:{support})", ctx.text):  # X获得A资金支持
+        funders = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
+        getter = _nearest_before(ctx, m.start(), (ORG,), 8, r"^(?:已|日前|近日|先后|还|也|均|共)*$")
+        if getter is not None and funders and ctx.rel(funders[0])[0] == m.start(1):
+            for who in _coordinated(ctx, funders[-1], ("、", "和", "及", "与")):
+                ctx.relate(ctx.label(getter), "fundedBy", ctx.label(who), "funding-support", 0.75)
 
 
 # 由A负责规划建设和运营管理: the duties named before the operating verb

@@ -129,7 +129,7 @@ def date_from_text(text: str) -> dt.date | None:
     for line in reversed(lines):
         found = _SIGNED_DATE.match(line)
         if found:
-            year, month, day = (_number(part) for part in found.groups())
+            year, month, day = (numeral_value(part) for part in found.groups())
             try:
                 return dt.date(year, month, day)
             except ValueError:
@@ -137,8 +137,8 @@ def date_from_text(text: str) -> dt.date | None:
     return None
 
 
-def _number(text: str) -> int:
-    """2023, 六, 十二, 二十八, 三十一, 二〇二三 as integers."""
+def numeral_value(text: str) -> int:
+    """2023, 六, 十二, 二十八, 三十一, 二〇二三 as integers (the parts of a date as Chinese writes them)."""
     if text.isdigit():
         return int(text)
     if len(text) == 4:  # a year, digit by digit
