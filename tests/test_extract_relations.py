@@ -139,6 +139,15 @@ def test_funding_support_and_a_controlling_shareholder(tmp_path):
                      ("江州云图科技有限公司", "subOrganizationOf", "江州数联科技有限公司")}
 
 
+def test_inside_a_park_and_a_predecessor_described_by_its_founding(tmp_path):
+    """P内的X, P里的X: X is in P; B前身为成立于二〇一六年的A: A is B's predecessor."""
+    text = ("江州软件园内的江州数联科技有限公司已建成研发中心。江州高新区里的星河研究院正在扩建。"
+            "据了解，江州星云智算科技有限公司前身为成立于二〇一六年的江州星云数据技术有限公司。")
+    found = {(s, p, o) for s, p, o in triples(extract(tmp_path, text)) if p in ("locatedIn", "predecessorOf")}
+    assert found == {("江州数联科技有限公司", "locatedIn", "江州软件园"), ("星河研究院", "locatedIn", "江州高新区"),
+                     ("江州星云数据技术有限公司", "predecessorOf", "江州星云智算科技有限公司")}
+
+
 def test_a_forum_is_where_it_is_held_and_a_company_is_not_where_its_events_are(tmp_path):
     """论坛在X举行: the forum's venue; 公司在X举行签约仪式 says where an event was, not where the company is."""
     text = ("2026江州数字经济论坛在江州国际会议中心举行。"

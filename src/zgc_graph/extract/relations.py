@@ -420,6 +420,11 @@ def located(ctx: Context) -> None:
             if whole is not None:
                 for org in _coordinated(ctx, tenant):
                     ctx.relate(ctx.label(org), "locatedIn", whole, "settle-in", 0.75)
+    for m in re.finditer(r"(?:内|里)的", ctx.text):  # P内的X: X is in P
+        whole = [p for p in ctx.of_type(PLATFORM) if ctx.rel(p)[1] == m.start()]
+        inside = [x for x in ctx.of_type(PLATFORM, ORG) if ctx.rel(x)[0] == m.end()]
+        if whole and inside:
+            ctx.relate(ctx.label(inside[0]), "locatedIn", ctx.label(whole[0]), "inside", 0.75)
     for m in _triggers(ctx, "located_after"):  # X位于P, X坐落于P: the place named right after
         place = [p for p in ctx.after(m.end(), PLATFORM) if ctx.rel(p)[0] - m.end() <= 8
                  and ctx.same_clause(m.end(), ctx.rel(p)[0])]
@@ -509,6 +514,9 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(ctx.label(part), "partOf", ctx.label(whole[-1]), "component-as", 0.8)
 
 
+PREDECESSOR_GAP = r"(?:是|为|即)(?:(?:成立|创建|创立|始建|组建)于[^，。；]{2,14}的)?"
+
+
 def predecessor(ctx: Context) -> None:
     kinds = (PLATFORM, ORG)
     for m in re.finditer(r"前身", ctx.text):
@@ -521,8 +529,8 @@ def predecessor(ctx: Context) -> None:
             gap = ctx.text[ctx.rel(before[-2])[1]:ctx.rel(before[-1])[0]]
             if re.fullmatch(r"(?:就|即|也|正)?是", gap):
                 ctx.relate(ctx.label(before[-2]), "predecessorOf", ctx.label(before[-1]), "predecessor", 0.9)
-        elif after and re.fullmatch(r"(?:是|为|即)", ctx.text[m.end():ctx.rel(after[0])[0]]):
-            # B的前身是A / B，其前身为A
+        elif after and re.fullmatch(PREDECESSOR_GAP, ctx.text[m.end():ctx.rel(after[0])[0]]):
+            # B的前身是A / B，其前身为A / 前身为成立于2016年的A
             ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(before[-1]), "predecessor", 0.85)
     for trig in _triggers(ctx, "renamed"):
         old = _nearest_before(ctx, trig.start(), kinds, 2)
