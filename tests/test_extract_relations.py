@@ -148,6 +148,17 @@ def test_inside_a_park_and_a_predecessor_described_by_its_founding(tmp_path):
                      ("江州星云数据技术有限公司", "predecessorOf", "江州星云智算科技有限公司")}
 
 
+def test_the_month_a_repealed_policy_was_issued(tmp_path):
+    """2019年5月印发的《B》: B's issue date, whoever issued it (no issuer is guessed); 2018年印发的《C》: a
+    year alone is no issue date."""
+    text = ("江州市人民政府印发《江州市科技成果转化实施办法》，2019年5月印发的《江州市科技成果转化暂行办法》同时废止。"
+            "2018年印发的《江州市孵化器管理办法》继续有效。")
+    corpus = extract(tmp_path, text)
+    issued = {(a.subject, a.value.isoformat(), a.precision) for a in corpus.attributes if a.property == "issuedOn"}
+    assert issued == {("江州市科技成果转化暂行办法", "2019-05-01", "month")}
+    assert ("江州市科技成果转化暂行办法", "issuedBy", "江州市人民政府") not in triples(corpus)
+
+
 def test_a_forum_is_where_it_is_held_and_a_company_is_not_where_its_events_are(tmp_path):
     """论坛在X举行: the forum's venue; 公司在X举行签约仪式 says where an event was, not where the company is."""
     text = ("2026江州数字经济论坛在江州国际会议中心举行。"

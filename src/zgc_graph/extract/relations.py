@@ -564,6 +564,10 @@ def issued(ctx: Context) -> None:
                 break
             chain_start = ctx.rel(prev[0])[0]
         lead_in = ctx.text[:chain_start].rstrip("《“")
+        dated = re.search(rf"{YEAR_DATE}(?:{'|'.join(ctx.lex.triggers['issued'])})的$", lead_in)
+        if dated and (stated := _stated_date(*dated.group(1, 2, 3))) is not None and stated[1] != "year":
+            # 2019年5月印发的《P》: when P was issued, whoever issued it (a year alone is no issue date)
+            ctx.attribute(ctx.label(p), "issuedOn", stated[0], "issued-on-before", 0.8, stated[1])
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
         if verb:
             verb_at = verb.start()
