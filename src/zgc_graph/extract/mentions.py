@@ -627,10 +627,10 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
         tok = tokens[i]
         if _name_conjunction(piece, tokens, i, lex):
             continue  # the first item's own 和: 北京怀柔仪器和传感器有限公司、…
+        # punctuation opens a list, but not the brackets of a company's place (新浪网技术(中国)有限公司)
         if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \
                 or not tok.is_word and tok.text.strip() and tok.text not in OPEN_QUOTES + CLOSE_QUOTES + "()":
-            # (a company's place in brackets, 新浪网技术(中国)有限公司, opens no list)
             if tok.is_word and _bare_company_form(piece[tok.end:].strip(), lex):
                 continue  # 优|必选|科技股份有限公司: the verb is the company's name
             if tok.is_word and tok.tag.startswith("v") and i > 0 and tokens[i - 1].tag == "ns" \

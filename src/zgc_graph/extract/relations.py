@@ -564,7 +564,7 @@ def issued(ctx: Context) -> None:
                 break
             chain_start = ctx.rel(prev[0])[0]
         lead_in = ctx.text[:chain_start].rstrip("《“")
-        dated = re.search(rf"{YEAR_DATE}(?:{'|'.join(ctx.lex.triggers['issued'])})的$", lead_in)
+        dated = re.search(rf"{YEAR_DATE}(?:{_alternation(ctx.lex.triggers['issued']).pattern})的$", lead_in)
         if dated and (stated := _stated_date(*dated.group(1, 2, 3))) is not None and stated[1] != "year":
             # 2019年5月印发的《P》: when P was issued, whoever issued it (a year alone is no issue date)
             ctx.attribute(ctx.label(p), "issuedOn", stated[0], "issued-on-before", 0.8, stated[1])
@@ -593,8 +593,8 @@ def issued(ctx: Context) -> None:
                 ctx.relate(ctx.label(p), "issuedBy", ctx.label(by[0]), "issued-by", 0.9)
                 issuer, verb_at = [ctx.label(by[0])], ctx.rel(by[0])[1]
         counted = re.match(rf"[”》]?(?:日前|近日|已|已经|正式|于[^，。]{{0,12}})*由{COUNTED_OFFICES}(?:联合|共同)?"
-                           rf"(?:{'|'.join(ctx.lex.triggers['issued'])})", ctx.text[end:])
-        if counted and not issuer and len(ctx.subjects) == small_number(counted.group(1)):
+                           rf"(?:{_alternation(ctx.lex.triggers['issued']).pattern})", ctx.text[end:])
+        if counted and not issuer and len(ctx.subjects) == numeral_value(counted.group(1)):
             # 该措施由两部门联合印发: the two offices the paragraph opened with
             for who in ctx.subjects:
                 ctx.relate(ctx.label(p), "issuedBy", who, "issued-by-counted", 0.7)
@@ -608,12 +608,6 @@ def issued(ctx: Context) -> None:
 
 
 COUNTED_OFFICES = r"([两二三四五六七八九十]|\d{1,2})个?(?:部门|部委|单位|机构)"
-SMALL_NUMBERS = {ch: n for n, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-
-
-def small_number(text: str) -> int:
-    """两 → 2, 七 → 7, 12 → 12: a count of a few offices."""
-    return int(text) if text.isdigit() else SMALL_NUMBERS.get(text, 0)
 
 
 ON_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|生效|执行)")
@@ -681,7 +675,7 @@ def effective_date(ctx: Context) -> None:
                 ctx.attribute(label, prop, stated[0], rule, 0.85, stated[1])
             term = VALID_FOR.match(ctx.text, m.end())
             if stated is not None and prop == "effectiveFrom" and stated[1] == "day" and term:
-                ctx.attribute(label, "effectiveUntil", _last_day(stated[0], small_number(term.group(1))),
+                ctx.attribute(label, "effectiveUntil", _last_day(stated[0], numeral_value(term.group(1))),
                               "effective-term", 0.8, "day")
 
 

@@ -117,7 +117,7 @@ def title_from_text(text: str, rules: IngestRules | None = None) -> str | None:
     return first
 
 
-_CHINESE_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_CHINESE_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "两": 2}
 _SIGNED_DATE = re.compile(r"^((?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4})年"
                           r"(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$")
 
@@ -138,7 +138,7 @@ def date_from_text(text: str) -> dt.date | None:
 
 
 def numeral_value(text: str) -> int:
-    """2023, 六, 十二, 二十八, 三十一, 二〇二三 as integers (the parts of a date as Chinese writes them)."""
+    """2023, 六, 两, 十二, 二十八, 三十一, 二〇二三 as integers (dates and small counts as Chinese writes them)."""
     if text.isdigit():
         return int(text)
     if len(text) == 4:  # a year, digit by digit
