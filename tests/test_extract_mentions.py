@@ -77,6 +77,16 @@ def test_a_name_is_found_where_the_dictionary_fuses_its_end_with_the_next_word(t
     assert found["成都高新技术产业开发区"] == "Platform"
     assert not [label for label in found if "是" in label]
 
+def test_a_name_is_found_where_the_dictionary_fuses_its_end_with_a_word_of_place(tmp_path):
+    # jieba's dictionary has 城内, 园里 and 研究所里 as words: 江南|科学|城内
+    corpus = extract(tmp_path, "江南科学城内的星途智能科技有限公司完成A轮融资。青松科技园里已集聚企业200余家。"
+                               "江州生物医药研究所里设有三个实验室。")
+    found = types(corpus)
+    assert found["江南科学城"] == "Platform"
+    assert found["青松科技园"] == "Platform"
+    assert found["江州生物医药研究所"] == "Organisation"
+    assert ("星途智能科技有限公司", "locatedIn", "江南科学城") in triples(corpus)
+
 
 def test_a_function_character_glued_to_a_name_by_the_segmenter_stays_out_of_it(tmp_path):
     # jieba's HMM makes up 由长 (before 飞光纤…) and 城已 as words

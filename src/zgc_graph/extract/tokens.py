@@ -86,6 +86,8 @@ GLUED_BEFORE_ONE = frozenset("含如由在对从据将把")
 
 
 def _unglue(word: str, tags: dict[str, str]) -> list[str]:
+    if word in tags and tags[word] in _PLACE_OR_NOUN and word[-1] in load_lexicon().locatives:
+        return _suffix_then_locative(word)
     if len(word) >= 4 and word in tags:
         return _suffix_then_title(word)
     if len(word) < 2 or word in tags or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
@@ -94,6 +96,20 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
         return [word[0], word[1]]
     if word[0] in GLUED_BEFORE and len(word) >= 3 or word[0] in GLUED_BEFORE_ONE and len(word) == 2:
         return [word[0], word[1:]]
+    return [word]
+
+
+# the tags of the fused words to split (城内 s, 研究所里 n), not of places or idioms (厦中 ns, 在改革中 l)
+_PLACE_OR_NOUN = frozenset({"s", "n"})
+
+
+def _suffix_then_locative(word: str) -> list[str]:
+    """城内 -> 城|内, 研究所里 -> 研究所|里: jieba fuses the last character of some names with the
+    word of place after them, which would hide the end of 中关村科学城 in 中关村|科学|城内."""
+    rest = word[:-1]
+    lex = load_lexicon()
+    if rest in lex.suffix_last_chars or any(rest.endswith(s) for s in lex.suffixes):
+        return [rest, word[-1]]
     return [word]
 
 

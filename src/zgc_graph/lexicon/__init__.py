@@ -71,6 +71,7 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     drop_modifiers: tuple[str, ...]
     affiliation_markers: tuple[str, ...]
+    locatives: frozenset[str]
     generic_names: frozenset[str]
     country_prefixes: tuple[str, ...]
     level_prefixes: tuple[str, ...]
@@ -178,6 +179,7 @@ def load() -> Lexicon:
         generic_modifiers=frozenset(names["generic_modifiers"]),
         drop_modifiers=_longest_first(names["drop_modifiers"]),
         affiliation_markers=tuple(names["affiliation_markers"]),
+        locatives=frozenset(names["locatives"]),
         generic_names=frozenset(names["generic_names"]),
         country_prefixes=_longest_first(names["country_prefixes"]),
         level_prefixes=_longest_first(names["level_prefixes"]),
