@@ -1,4 +1,6 @@
 """Mention finding on paragraphs written for these tests (none from the seed article)."""
+from datetime import date
+
 from extract_helpers import entity_named, extract, triples, types
 
 
@@ -230,3 +232,36 @@ def test_a_district_before_a_parks_own_place_name_is_no_part_of_it(tmp_path):
     corpus = extract(tmp_path, text)
     assert set(corpus.entities) >= {"望京科技园", "青山区科技园", "江州市青山区人民政府"}
     assert "朝阳区望京科技园" not in corpus.entities
+
+
+def test_a_company_name_starts_at_its_place_not_at_the_verb_before_it(tmp_path):
+    # jieba: 收购|苏州|…, 已有|国家|…; 吴振华|担任|公司 is no company's name
+    corpus = extract(tmp_path, "江州华新科技股份有限公司拟收购苏州晶泰微电子有限公司72%股权。"
+                               "今年已有国家电投集团氢能科技发展有限公司等17个项目开工。"
+                               "大会选举北京擎宇机器人科技有限公司为理事长单位。吴振华担任公司首席科学家。")
+    found = types(corpus)
+    for name in ("苏州晶泰微电子有限公司", "国家电投集团氢能科技发展有限公司", "北京擎宇机器人科技有限公司"):
+        assert found[name] == "Organisation"
+    assert not [label for label in found if label.startswith(("收购", "已有", "选举", "吴振华"))]
+
+
+def test_a_character_cut_off_between_the_place_and_the_brand_stays_in_the_name(tmp_path):
+    # jieba: 北京|普|瑞康|生物…, 北京|霁|蓝|半导体…: an adverb and a verb of one character
+    corpus = extract(tmp_path, "北京普瑞康生物技术有限公司、北京安泽基因科技有限公司等23家企业享受补贴。"
+                               "北京霁蓝半导体材料股份有限公司入选名单。")
+    found = types(corpus)
+    assert {"北京普瑞康生物技术有限公司", "北京安泽基因科技有限公司", "北京霁蓝半导体材料股份有限公司"} <= set(found)
+    assert not [label for label in found if label.startswith(("瑞康", "蓝"))]
+
+
+def test_a_co_working_space_a_demonstration_park_and_an_industrial_base_are_platforms(tmp_path):
+    # jieba: 该众|创|空间 (the determiner glued to the noun), 示范园 one word
+    corpus = extract(tmp_path, "位于学院路的“青禾众创空间”举办毕业典礼。该众创空间成立于2017年6月。"
+                               "江州拓维生物医药股份有限公司将华北总部落户江南环保科技示范园。"
+                               "企业可入驻江州生物医药产业基地。")
+    found = types(corpus)
+    assert found["青禾众创空间"] == found["江南环保科技示范园"] == found["江州生物医药产业基地"] == "Platform"
+    assert not [label for label in found if label.startswith("该")]
+    assert ("江州拓维生物医药股份有限公司", "locatedIn", "江南环保科技示范园") in triples(corpus)
+    assert [(a.subject, a.value, a.precision) for a in corpus.attributes if a.property == "foundingDate"] == \
+        [("青禾众创空间", date(2017, 6, 1), "month")]

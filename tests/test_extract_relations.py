@@ -611,3 +611,31 @@ def test_every_company_of_a_list_benefits_from_the_policy_it_enjoyed(tmp_path):
     found = triples(extract(tmp_path, text))
     assert {s for s, p, o in found if p == "benefitsFrom" and o == "江州高新区支持高精尖产业发展若干措施"} == {
         "江州燧光智能科技有限公司", "江州星河动力航天科技股份有限公司"}
+
+
+def test_offices_that_issue_a_policy_after_由_and_the_number_after_the_verb(tmp_path):
+    corpus = extract(tmp_path, "问：《江州区支持生物医药产业创新发展的若干措施》适用于哪些主体？"
+                               "答：该措施由江州区发展和改革委员会、江州区科学技术委员会联合印发（江发改〔2024〕31号），"
+                               "适用于注册在江州区的企业。")
+    policy = "江州区支持生物医药产业创新发展的若干措施"
+    assert {(policy, "issuedBy", "江州区发展和改革委员会"), (policy, "issuedBy", "江州区科学技术委员会")} <= triples(corpus)
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "documentNumber"] == \
+        [(policy, "江发改〔2024〕31号")]
+
+
+def test_a_predecessor_belongs_to_the_last_name_of_its_kind(tmp_path):
+    # the park between the company and 前身为 is no successor of a company
+    corpus = extract(tmp_path, "江州澜芯微电子股份有限公司成立于2015年，总部位于江南集成电路设计园，"
+                               "前身为江州澜芯科技有限公司。")
+    assert ("江州澜芯科技有限公司", "predecessorOf", "江州澜芯微电子股份有限公司") in triples(corpus)
+    assert not [r for r in corpus.relations if r.object == "江南集成电路设计园" and r.predicate == "predecessorOf"]
+
+
+def test_a_bureau_head_and_a_chairman_elected_as(tmp_path):
+    # jieba: 信息化|局局长 and 林晟为 (before 理事长)
+    corpus = extract(tmp_path, "江州市经济和信息化局局长王刚出席会议。"
+                               "大会选举江州擎宇机器人科技有限公司董事长林晟为理事长。")
+    memberships = {(m.person, m.organisation, m.title) for m in corpus.memberships}
+    assert ("王刚", "江州市经济和信息化局", "局长") in memberships
+    assert ("林晟", "江州擎宇机器人科技有限公司", "董事长") in memberships
+    assert "林晟为" not in corpus.entities

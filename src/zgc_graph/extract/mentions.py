@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Sequence
 
 from ..lexicon import Lexicon, load
 from ..models import EntityType, Mention, Sentence
@@ -129,7 +130,9 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 break
             depth -= 1
         elif depth == 0:
-            if t in POLICY_CONJUNCTIONS and not policy:
+            if company and _brand_character(view.tokens, i, first):
+                pass
+            elif t in POLICY_CONJUNCTIONS and not policy:
                 if not _joins_words(view, i, lex):
                     break
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
@@ -151,6 +154,9 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 break  # 北京市副市长|李明|带队|到|中关村科学城: a job title and a name are no part of the place
             elif t in lex.enumeration_heads and i < first and view.tokens[i + 1].tag == "ns":
                 break  # 中关村企业|北京星澜智能科技有限公司: a kind of thing, then the name from its place on
+            elif company and tok.tag == "v" and len(t) > 1 and t not in lex.name_verbs and i < first \
+                    and view.tokens[i + 1].tag == "ns":
+                break  # 选举|北京|擎宇…有限公司: a verb before the place that opens a company's name
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
                     and not (i == first and (_opens_name(view, i, one_char=len(t) == 1) or _verbal_noun(view, i)))\
                     and not (strong and len(t) > 1 and not _after_company(view, i)) \
@@ -170,11 +176,19 @@ def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
     """北京|建设|股份有限公司, 北京怀柔科学城|建设|发展|有限公司, 海置科创|科技|服务|有限公司: a boundary
     verb after a place or name (or, right before the ending, after a business word), followed by nothing
     but business words up to the company's ending, is its line of business."""
-    if i == 0 or len(view.tokens[i].text) < 2 or first - i > 2:
-        return False
+    if i == 0 or len(view.tokens[i].text) < 2 or first - i > 2 or view.tokens[first + 1].text == "公司":
+        return False  # 吴振华|担任|公司|首席科学家: a bare 公司 after a verb is the company spoken of
     prev = view.tokens[i - 1]
     return prev.is_word and (prev.tag in NAME_TAGS or i == first and prev.tag in ("n", "vn") and len(prev.text) > 1) \
         and all(len(t.text) > 1 and t.tag in ("vn", "n") for t in view.tokens[i + 1:first + 1])
+
+
+def _brand_character(tokens: Sequence[Token], i: int, last: int) -> bool:
+    """北京|普|瑞康生物技术有限公司, 北京|霁|蓝半导体…: one character that jieba cut off between the
+    place that opens a company's name and the rest of it (as an adverb, a verb…) is part of the brand."""
+    tok = tokens[i]
+    return len(tok.text) == 1 and tok.is_word and tok.tag not in ("m", "q") and 0 < i < last \
+        and tokens[i - 1].tag == "ns" and tokens[i + 1].is_word
 
 
 def _verbal_noun(view: SentenceView, i: int) -> bool:
@@ -654,9 +668,15 @@ def _name_conjunction(piece: str, tokens: list[Token], i: int, lex: Lexicon) -> 
 def _cut_name_tail(piece: str, lex: Lexicon) -> int:
     tokens = segment_name(piece)
     keep = len(tokens)
-    while keep > 0 and (_name_like(tokens[keep - 1], lex) or _name_conjunction(piece, tokens, keep - 1, lex)):
+    while keep > 0 and (_name_like(tokens[keep - 1], lex) or _name_conjunction(piece, tokens, keep - 1, lex)
+                        or _brand_character(tokens, keep - 1, len(tokens) - 1) and _names_a_company(piece, lex)):
         keep -= 1
     return tokens[keep].start if keep < len(tokens) else len(piece)
+
+
+def _names_a_company(name: str, lex: Lexicon) -> bool:
+    ending = suffix_of(name, lex)
+    return ending is not None and ending.subtype == "Company"
 
 
 def _name_like(tok: Token, lex: Lexicon) -> bool:

@@ -52,6 +52,8 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
         if length == 3 and text[pos + 2:].startswith(lex.after_name) \
                 and _title_pattern().match(text[pos + 3:]) is None:
             continue  # 李明和… is 李明 and…, but 包信和院士 is 包信和
+        if length == 3 and cand.endswith("为") and _title_pattern().match(text[pos + 3:]) is not None:
+            continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
         if _ends_name(text[pos + length:], lex):
             return cand
     return None

@@ -530,8 +530,13 @@ def predecessor(ctx: Context) -> None:
             if re.fullmatch(r"(?:就|即|也|正)?是", gap):
                 ctx.relate(ctx.label(before[-2]), "predecessorOf", ctx.label(before[-1]), "predecessor", 0.9)
         elif after and re.fullmatch(PREDECESSOR_GAP, ctx.text[m.end():ctx.rel(after[0])[0]]):
-            # B的前身是A / B，其前身为A / 前身为成立于2016年的A
-            ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(before[-1]), "predecessor", 0.85)
+            # B的前身是A / B，其前身为A / 前身为成立于2016年的A: B is the last name before, of A's kind if
+            # one is named, and never a place something is in (X成立于2015年，总部位于P，前身为A: X's)
+            places = _alternation(ctx.lex.triggers["located"] + ctx.lex.triggers["located_after"]).pattern
+            named = [b for b in before if not re.search(rf"(?:{places})$", ctx.text[:ctx.rel(b)[0]])]
+            successor = [b for b in named if b.type is after[0].type] or named
+            if successor:
+                ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(successor[-1]), "predecessor", 0.85)
     for trig in _triggers(ctx, "renamed"):
         old = _nearest_before(ctx, trig.start(), kinds, 2)
         new = ctx.after(trig.end(), *kinds)
@@ -587,11 +592,12 @@ def issued(ctx: Context) -> None:
             issuer = issuers
         passive = re.match(r"[”》]?(?:日前|近日|已|已经|正式|于[^，。]{0,12})*由", ctx.text[end:])
         if passive:
-            by = [o for o in ctx.after(end, ORG) if ctx.rel(o)[0] - end == passive.end()]
-            issue_verbs = "|".join(ctx.lex.triggers["issued"])
-            if by and re.match(rf"(?:正式|联合|共同|印发并)?(?:{issue_verbs})", ctx.text[ctx.rel(by[0])[1]:]):
-                ctx.relate(ctx.label(p), "issuedBy", ctx.label(by[0]), "issued-by", 0.9)
-                issuer, verb_at = [ctx.label(by[0])], ctx.rel(by[0])[1]
+            issuers, verb_end = _passive_issuers(ctx, end + passive.end())
+            if issuers:
+                for who in issuers:
+                    ctx.relate(ctx.label(p), "issuedBy", ctx.label(who), "issued-by", 0.9)
+                issuer, verb_at = [ctx.label(who) for who in issuers], ctx.rel(issuers[-1])[1]
+                _document_number_at(ctx, p, verb_end)  # 由A、B联合印发（京兴发改〔2024〕31号）
         counted = re.match(rf"[”》]?(?:日前|近日|已|已经|正式|于[^，。]{{0,12}})*由{COUNTED_OFFICES}(?:联合|共同)?"
                            rf"(?:{_alternation(ctx.lex.triggers['issued']).pattern})", ctx.text[end:])
         if counted and not issuer and len(ctx.subjects) == numeral_value(counted.group(1)):
@@ -605,6 +611,17 @@ def issued(ctx: Context) -> None:
         published = re.match(r"[”》]?(?:正式)?(?:" + "|".join(ctx.lex.triggers["issued"]) + ")", ctx.text[end:])
         if verb_at is not None or published or nested and published:
             _issue_date(ctx, p, verb_at if verb_at is not None else start)
+
+
+def _passive_issuers(ctx: Context, after_by: int) -> tuple[list[Mention], int]:
+    """由A印发, 由A、B联合印发: the run of offices that opens at `after_by` and ends at the verb,
+    and where the verb ends."""
+    verb = re.compile(rf"(?:正式|联合|共同|印发并)?(?:{_alternation(ctx.lex.triggers['issued']).pattern})")
+    for last in ctx.after(after_by, ORG):
+        run = _coordinated(ctx, last, ISSUE_JOINERS)
+        if ctx.rel(run[0])[0] == after_by and (m := verb.match(ctx.text, ctx.rel(last)[1])):
+            return run, m.end()
+    return [], -1
 
 
 COUNTED_OFFICES = r"([两二三四五六七八九十]|\d{1,2})个?(?:部门|部委|单位|机构)"
@@ -731,10 +748,14 @@ def document_number(ctx: Context) -> None:
     if "号" not in ctx.text:
         return
     for p in ctx.of_type(POLICY):
-        m = DOCUMENT_NUMBER.match(ctx.text, ctx.rel(p)[1])
-        if m:
-            printed = ctx.doc.original_span(ctx.sentence.start + m.start(1), ctx.sentence.start + m.end(1))
-            ctx.attribute(ctx.label(p), "documentNumber", ctx.doc.original[slice(*printed)], "document-number", 0.9)
+        _document_number_at(ctx, p, ctx.rel(p)[1])
+
+
+def _document_number_at(ctx: Context, p: Mention, pos: int) -> None:
+    m = DOCUMENT_NUMBER.match(ctx.text, pos)
+    if m:
+        printed = ctx.doc.original_span(ctx.sentence.start + m.start(1), ctx.sentence.start + m.end(1))
+        ctx.attribute(ctx.label(p), "documentNumber", ctx.doc.original[slice(*printed)], "document-number", 0.9)
 
 
 YEAR_DATE = rf"{YEAR_PART}年(?:{MONTH_PART}月(?:{DAY_PART}日)?)?"

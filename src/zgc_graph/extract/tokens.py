@@ -78,17 +78,17 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 
 
 # jieba's HMM sometimes glues a function character to the end or the start of
-# an unknown word (工业和信息化|部于|2023, (|含北交|所): split those back off.
-GLUED_AFTER = frozenset("于在的与和及将是已等")
-GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把")
+# an unknown word (工业和信息化|部于|2023, 信息化|局对|《P》, (|含北交|所, 该众|创|空间): split those back off.
+GLUED_AFTER = frozenset("于在的与和及将是已等对")
+GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把该")
 # a two-character word is only split off these (由长|飞光纤): the others start surnames (向, 和)
-GLUED_BEFORE_ONE = frozenset("含如由在对从据将把")
+GLUED_BEFORE_ONE = frozenset("含如由在对从据将把该")
 
 
 def _unglue(word: str, tags: dict[str, str]) -> list[str]:
     if word in tags and tags[word] in _PLACE_OR_NOUN and word[-1] in load_lexicon().locatives:
         return _suffix_then_locative(word)
-    if len(word) >= 4 and word in tags:
+    if (len(word) >= 4 or word[0] == word[1:2]) and word in tags:
         return _suffix_then_title(word)
     if len(word) < 2 or word in tags or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
         return [word]
@@ -114,10 +114,11 @@ def _suffix_then_locative(word: str) -> list[str]:
 
 
 def _suffix_then_title(word: str) -> list[str]:
-    """大学教授 -> 大学|教授: jieba's dictionary fuses some name suffixes with the title after
-    them, which would hide the end of 电子科技大学 in 电子科技|大学教授."""
+    """大学教授 -> 大学|教授, 局局长 -> 局|局长: jieba's dictionary fuses some name suffixes with the
+    title after them, which would hide the end of 电子科技大学 in 电子科技|大学教授.  A one-character
+    suffix is split off only before a title that repeats it (局|局长, not 系|主任, a title of its own)."""
     lex = load_lexicon()  # the vocabulary, not the segmenter, knows suffixes and titles
-    for split in range(2, len(word) - 1):
+    for split in range(1 if word[0] == word[1] else 2, len(word) - 1):
         if word[:split] in lex.suffixes and word[split:] in lex.title_set:
             return [word[:split], word[split:]]
     return [word]
