@@ -639,3 +639,22 @@ def test_a_bureau_head_and_a_chairman_elected_as(tmp_path):
     assert ("王刚", "江州市经济和信息化局", "局长") in memberships
     assert ("林晟", "江州擎宇机器人科技有限公司", "董事长") in memberships
     assert "林晟为" not in corpus.entities
+
+
+def test_a_bare_company_noun_is_the_reporting_company_not_its_subsidiary(tmp_path):
+    corpus = extract(tmp_path, "2024年，江州澄岭智能科技股份有限公司实现营业收入38.6亿元。"
+                               "报告期内，公司通过控股子公司江州澄岭芯算科技有限公司开展算力芯片业务。"
+                               "公司董事长兼总经理邵鸿渐表示，公司将持续加大基础研究投入。")
+    parent, unit = "江州澄岭智能科技股份有限公司", "江州澄岭芯算科技有限公司"
+    assert (unit, "subOrganizationOf", parent) in triples(corpus)
+    assert {(m.organisation, m.title) for m in corpus.memberships if m.person == "邵鸿渐"} == {(parent, "董事长兼总经理")}
+
+
+def test_a_company_that_becomes_a_unit_and_one_renamed_to_its_current_name(tmp_path):
+    corpus = extract(tmp_path, "江州恒澜半导体股份有限公司拟收购苏州晶泰微电子有限公司72%股权，"
+                               "交易完成后苏州晶泰微电子有限公司将成为江州恒澜半导体股份有限公司的控股子公司。"
+                               "此前，江州恒澜半导体股份有限公司已于2023年8月由“江州恒澜微电子科技有限公司”更名为现名。")
+    found = triples(corpus)
+    assert ("苏州晶泰微电子有限公司", "subOrganizationOf", "江州恒澜半导体股份有限公司") in found
+    assert ("江州恒澜微电子科技有限公司", "predecessorOf", "江州恒澜半导体股份有限公司") in found
+    assert ("江州恒澜半导体股份有限公司", "subOrganizationOf", "苏州晶泰微电子有限公司") not in found

@@ -19,6 +19,7 @@ from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Memb
 from .mentions import ALIAS_DECLARATION, _alternation
 from .persons import PersonRole
 from .resolve import DocumentEntities, name_key
+from .tokens import dictionary_tag
 
 ORG = EntityType.ORGANISATION
 PLATFORM = EntityType.PLATFORM
@@ -542,7 +543,16 @@ def predecessor(ctx: Context) -> None:
         new = ctx.after(trig.end(), *kinds)
         if old is not None and new and ctx.rel(new[0])[0] == trig.end():
             ctx.relate(ctx.label(old), "predecessorOf", ctx.label(new[0]), "renamed", 0.9)
+        elif old is not None and ctx.text.startswith("现名", trig.end()):
+            # X于2023年8月由“A”更名为现名: X is the new name, the clause's subject before 由
+            by = re.search(r"由[“\"]?$", ctx.text[:ctx.rel(old)[0]])
+            new_name = _nearest_before(ctx, by.start(), (old.type,), 16, RENAMED_GAP) if by else None
+            if new_name is not None:
+                ctx.relate(ctx.label(old), "predecessorOf", ctx.label(new_name), "renamed-current", 0.85)
 
+
+# between a company and 由“A”更名为现名: adverbs and a date (已于2023年8月)
+RENAMED_GAP = r"^(?:已|已经|正式|此前|先后)*(?:于[^，。；]{0,12})?$"
 
 # what stands between two titles that share one verb: 《A》《B》, 《A》、《B》, 《A》和《B》
 TITLE_CHAIN_GAPS = frozenset(f"》{joiner}《" for joiner in ("", "、", "和", "及", "与", "以及")) | {"《", "》"}
@@ -876,11 +886,27 @@ def sub_organisations(ctx: Context) -> None:
             ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parents[0]), "controlling-holder", 0.8)
     set_up = _alternation(ctx.lex.triggers["sub_org_set_up"]).pattern
     units_ = _alternation(ctx.lex.triggers["sub_org_units"]).pattern
-    for m in re.finditer(rf"(?:{set_up})了?(?:{units_})", ctx.text):  # B在Z注册成立全资子公司A
+    through = _alternation(ctx.lex.triggers["sub_org_through"]).pattern
+    # B在Z注册成立全资子公司A, B通过控股子公司A开展…; B设立全资子公司A，并通过控股子公司C…: B's too
+    last: tuple[Mention, Mention] | None = None  # the unit and parent of the clause before
+    for m in re.finditer(rf"(?:{set_up}|{through})了?(?:{units_})", ctx.text):
         parent = _nearest_before(ctx, m.start(), (ORG,), 30, r"^[^，。；、]*$")
+        if parent is None and last is not None \
+                and re.fullmatch(r"[)）]?，(?:并|同时|还|另)?", ctx.text[ctx.rel(last[0])[1]:m.start()]):
+            parent = last[1]
         units = [o for o in ctx.after(m.end(), ORG) if ctx.rel(o)[0] == m.end()]
         if parent is not None and units:
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-set-up", 0.8)
+            last = units[0], parent
+    become = _alternation(ctx.lex.triggers["sub_org_become"]).pattern
+    for parent in ctx.of_type(ORG):  # A将成为B的控股子公司
+        start, end = ctx.rel(parent)
+        before = re.search(rf"(?:{become})$", ctx.text[:start])
+        if before is None or not re.match(rf"的(?:{units_})", ctx.text[end:]):
+            continue
+        child = _nearest_before(ctx, before.start(), (ORG,), 4, r"^(?:将|已|将会|正式|随即)*$")
+        if child is not None:
+            ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parent), "sub-org-become", 0.8)
 
 
 def _unit_noun(ctx: Context, gap: str) -> bool:
@@ -1147,9 +1173,11 @@ def _anaphor_pattern(lex: Lexicon) -> re.Pattern:
 
 
 def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str], mentions: list[Mention],
-              entities: dict[str, Entity], history: list[tuple[str, EntityType]], lex: Lexicon) -> list[Mention]:
+              entities: dict[str, Entity], history: list[tuple[str, EntityType]], secondary: set[str],
+              lex: Lexicon) -> list[Mention]:
     """该创新联合体 -> the latest entity whose name ends with the same noun, counting those named
-    earlier in the same sentence (星辰智算成立于2021年，…，公司首席执行官X: 星辰智算's)."""
+    earlier in the same sentence (星辰智算成立于2021年，…，公司首席执行官X: 星辰智算's).  A bare noun
+    (公司董事长X, as a company's own report says it) passes over the `secondary` names."""
     found = []
     for m in _anaphor_pattern(lex).finditer(sentence.text):
         group = 1 if m.group(1) else 2
@@ -1161,6 +1189,8 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
         earlier = [(entity_of[id(x)], entities[entity_of[id(x)]].type) for x in mentions
                    if x.end <= start and id(x) in entity_of]
         recent = list(reversed(history + earlier))
+        if group == 2:
+            recent = [named for named in recent if named[0] not in secondary] or recent
         # the latest name ending with the noun, else holding it (集团 -> X集团有限公司), else any of its kind
         same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)] \
             or [(label, etype) for label, etype in recent if noun in label and len(noun) > 1]
@@ -1173,6 +1203,15 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
                 found.append(mention)
                 break
     return found
+
+
+def _secondary_names(doc: SourceDocument, mentions: list[Mention], labels: dict[int, str], lex: Lexicon) -> set[str]:
+    """Names introduced as another's unit or former self (控股子公司A, 前身为A): not what a bare 公司 means."""
+    markers = tuple(lex.triggers["sub_org_units"]) + SECONDARY_MARKERS
+    return {labels[id(m)] for m in mentions if id(m) in labels and doc.text[max(0, m.start - 6):m.start].endswith(markers)}
+
+
+SECONDARY_MARKERS = ("前身为", "前身是", "前身系")
 
 
 def _paragraph_subjects(ctx_text: str, start: int, mentions: list[Mention], labels: dict[int, str],
@@ -1207,12 +1246,13 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     topic: dict[EntityType, str] = {}
     subjects: list[str] = []
     speakers = _speakers(sentences, roles, resolved)
+    secondary = _secondary_names(doc, mentions, labels, lex)
     paragraph = -1
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, topic, subjects = sentence.paragraph, {}, []
         local = by_sentence.get(sentence.index, [])
-        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, lex)
+        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, secondary, lex)
         all_anaphors.extend(anaphors)
         local = sorted(local + anaphors, key=lambda m: m.start)
         ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found,
@@ -1332,8 +1372,11 @@ def _government_of(before: str, title: str, resolved: DocumentEntities, lex: Lex
 
 def _sub_organisations(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],
                        resolved: DocumentEntities, found: Found) -> None:
-    """蓝图大学技术转移研究院 is part of 蓝图大学 when both are named."""
+    """蓝图大学技术转移研究院 is part of 蓝图大学 when both are named; 澄岭智能中央研究院 of the company
+    whose short name 澄岭智能 opens it."""
     orgs = {label for label, e in resolved.entities.items() if e.type is ORG}
+    company_names = [(name, label) for label, e in resolved.entities.items() if e.subtype == "Company"
+                     for name in e.names if len(name) >= 3 and dictionary_tag(name) != "ns"]
     by_index = {s.index: s for s in sentences}
     seen = set()
     for m in mentions:
@@ -1341,12 +1384,18 @@ def _sub_organisations(doc: SourceDocument, sentences: list[Sentence], mentions:
         if child not in orgs or child in seen:
             continue
         parents = [p for p in orgs if p != child and child.startswith(p) and len(child) - len(p) >= 2]
+        if not parents and resolved.entities[child].subtype in COMPANY_UNITS:
+            parents = [label for name, label in company_names
+                       if label != child and child.startswith(name) and len(child) - len(name) >= 2]
         if parents:
             seen.add(child)
             parent = max(parents, key=len)
             found.relations.append(Relation(child, "subOrganizationOf", parent,
                                             _sentence_evidence(doc, by_index[m.sentence]), "name-prefix", 0.8))
 
+
+# what a company's own name may open besides its subsidiaries (澄岭智能中央研究院, 星河科技战略部)
+COMPANY_UNITS = ("ResearchInstitute", "Department")
 
 NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布|转发)《[^》]+》(?:等[^》]{0,6})?的通知")
 
