@@ -265,3 +265,29 @@ def test_a_co_working_space_a_demonstration_park_and_an_industrial_base_are_plat
     assert ("江州拓维生物医药股份有限公司", "locatedIn", "江南环保科技示范园") in triples(corpus)
     assert [(a.subject, a.value, a.precision) for a in corpus.attributes if a.property == "foundingDate"] == \
         [("青禾众创空间", date(2017, 6, 1), "month")]
+
+
+def test_a_title_held_by_a_person_named_after_由(tmp_path):
+    corpus = extract(tmp_path, "江南研究院院长由江州大学物理学院教授李明担任，江南研究院理事长由王刚出任。"
+                               "该实验室重组而成，实验室主任由江州理工大学教授葛远衡担任。")
+    memberships = {(m.person, m.organisation, m.title) for m in corpus.memberships}
+    assert {("李明", "江南研究院", "院长"), ("李明", "江州大学物理学院", "教授"), ("王刚", "江南研究院", "理事长")} <= memberships
+    # the bare 实验室 names no organisation: no 主任 of the university the person teaches at
+    assert {(m.organisation, m.title) for m in corpus.memberships if m.person == "葛远衡"} == {("江州理工大学", "教授")}
+
+
+def test_more_words_that_end_a_name_on_its_left_and_a_sino_foreign_name(tmp_path):
+    # 是 after a park opens no brand (中关村海淀园|是|北京…); 代表, 选址, 这位 stop a name; 中|德 opens one
+    corpus = extract(tmp_path, "江南创新园是江州晶衍半导体有限公司的所在地。副区长张华代表区人民政府发言。"
+                               "江州晶衍半导体有限公司选址江南科技园。这位江州理工大学的教授表示满意。"
+                               "江州理工大学与亚琛工业大学共建中德智能制造联合研究院。两院院士可免租金入住。")
+    found = types(corpus)
+    assert {"江南创新园", "江州晶衍半导体有限公司", "江南科技园", "江州理工大学", "中德智能制造联合研究院"} <= set(found)
+    assert not [label for label in found if label.startswith(("江南创新园是", "这位", "德智能")) or "选址" in label or "代表" in label]
+    assert "两院" not in found
+
+
+def test_a_ranking_and_a_list_of_projects_are_publications_and_毕业后_is_no_name(tmp_path):
+    corpus = extract(tmp_path, "江州市经济和信息化局发布《2025年江州市专精特新企业排行榜》和《2025年江州市重点工程项目清单》。"
+                               "她博士毕业后加入了江州星桥数据科技有限公司。")
+    assert not [e for e in corpus.entities.values() if e.type.value in ("Policy", "Person")]

@@ -658,3 +658,16 @@ def test_a_company_that_becomes_a_unit_and_one_renamed_to_its_current_name(tmp_p
     assert ("苏州晶泰微电子有限公司", "subOrganizationOf", "江州恒澜半导体股份有限公司") in found
     assert ("江州恒澜微电子科技有限公司", "predecessorOf", "江州恒澜半导体股份有限公司") in found
     assert ("江州恒澜半导体股份有限公司", "subOrganizationOf", "苏州晶泰微电子有限公司") not in found
+
+
+def test_a_mother_fund_its_capital_givers_and_a_sub_fund_set_up_by_a_firm(tmp_path):
+    corpus = extract(tmp_path, "规模为50亿元的江州硬科技母基金在江南区正式设立。该母基金由江州市政府投资引导基金、"
+                               "江南区国有资本运营有限公司和江州华岳创业投资管理有限公司共同出资。母基金首批将合作设立子基金，"
+                               "其中江州澹远资本管理有限公司发起的澹远先进制造子基金规模为15亿元。")
+    found = triples(corpus)
+    mother = "江州硬科技母基金"
+    for giver in ("江州市政府投资引导基金", "江南区国有资本运营有限公司", "江州华岳创业投资管理有限公司"):
+        assert (mother, "foundedBy", giver) in found
+    assert ("澹远先进制造子基金", "foundedBy", "江州澹远资本管理有限公司") in found
+    assert ("江州澹远资本管理有限公司", "memberOf", "澹远先进制造子基金") not in found
+    assert not {"母基金", "该母基金", "江州市政府"} & set(corpus.entities)

@@ -130,13 +130,14 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 break
             depth -= 1
         elif depth == 0:
-            if company and _brand_character(view.tokens, i, first):
+            if company and _brand_character(view.tokens, i, first, lex) or _sino_foreign(view, i, first):
                 pass
             elif t in POLICY_CONJUNCTIONS and not policy:
                 if not _joins_words(view, i, lex):
                     break
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
                   and not (i == first and not strong and t in lex.name_verbs)
+                  and not (i == first and _kind_with_suffix(view, i, lex))
                   and not (company and _business_words_to_tail(view, i, first))) \
                     or t.isspace() \
                     or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
@@ -183,11 +184,25 @@ def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
         and all(len(t.text) > 1 and t.tag in ("vn", "n") for t in view.tokens[i + 1:first + 1])
 
 
-def _brand_character(tokens: Sequence[Token], i: int, last: int) -> bool:
+def _kind_with_suffix(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """北京市政府投资|引导|基金: a boundary word that makes a kind of thing with the suffix after it
+    (引导基金) is part of the name."""
+    return i + 1 < len(view.tokens) and view.tokens[i].text + view.tokens[i + 1].text in lex.generic_names
+
+
+def _sino_foreign(view: SentenceView, i: int, first: int) -> bool:
+    """中|德|智能制造联合研究院, 中|法|创新中心: 中 and a country's one-character name open a name."""
+    return view.tokens[i].text == "中" and i < first and len(view.tokens[i + 1].text) == 1 \
+        and view.tokens[i + 1].tag in ("ns", "j")
+
+
+def _brand_character(tokens: Sequence[Token], i: int, last: int, lex: Lexicon) -> bool:
     """北京|普|瑞康生物技术有限公司, 北京|霁|蓝半导体…: one character that jieba cut off between the
-    place that opens a company's name and the rest of it (as an adverb, a verb…) is part of the brand."""
+    place that opens a company's name and the rest of it (as an adverb, a verb…) is part of the brand
+    (but 中关村海淀园|是|北京…: a boundary word is none)."""
     tok = tokens[i]
-    return len(tok.text) == 1 and tok.is_word and tok.tag not in ("m", "q") and 0 < i < last \
+    return len(tok.text) == 1 and tok.is_word and tok.tag not in ("m", "q") and tok.text not in lex.left_boundaries \
+        and 0 < i < last \
         and tokens[i - 1].tag == "ns" and tokens[i + 1].is_word
 
 
@@ -669,7 +684,7 @@ def _cut_name_tail(piece: str, lex: Lexicon) -> int:
     tokens = segment_name(piece)
     keep = len(tokens)
     while keep > 0 and (_name_like(tokens[keep - 1], lex) or _name_conjunction(piece, tokens, keep - 1, lex)
-                        or _brand_character(tokens, keep - 1, len(tokens) - 1) and _names_a_company(piece, lex)):
+                        or _brand_character(tokens, keep - 1, len(tokens) - 1, lex) and _names_a_company(piece, lex)):
         keep -= 1
     return tokens[keep].start if keep < len(tokens) else len(piece)
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..lexicon import Lexicon, load
 from ..models import EntityType, Mention
 from .mentions import TRAILING_ALIAS_DECLARATION, SentenceView, select
+from .tokens import dictionary_tag
 
 CHAIN_JOINERS = ("、", "兼", "和", "及")
 BIO_OPENER = re.compile(r"([\u4e00-\u9fff]{2,3})[，,](?:男|女)[，,]")
@@ -52,11 +53,17 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
         if length == 3 and text[pos + 2:].startswith(lex.after_name) \
                 and _title_pattern().match(text[pos + 3:]) is None:
             continue  # 李明和… is 李明 and…, but 包信和院士 is 包信和
+        if length == 3 and cand[2] in TIME_AFTER and (dictionary_tag(cand[:2]) or "nr")[:2] != "nr":
+            continue  # 博士|毕业后: a word and when, no name
         if length == 3 and cand.endswith("为") and _title_pattern().match(text[pos + 3:]) is not None:
             continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
         if _ends_name(text[pos + length:], lex):
             return cand
     return None
+
+
+# what may follow a word to say when (毕业后, 入职前, 上任时): such a word and it are no name
+TIME_AFTER = frozenset("后前时")
 
 
 def _name_before(text: str, pos: int, lex: Lexicon, org_ends: set[int]) -> str | None:
@@ -124,6 +131,10 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 org_anchor = chain_start
             elif (appointed := _appointed_to_own(text, chain_start, orgs_by_end, lex)) is not None:
                 name, name_start, own_org = appointed
+                org_anchor = chain_start
+            elif _organisations_before(text, chain_start, orgs_by_end) \
+                    and (holder := _held_by(text, chain_end, lex, orgs_by_end)) is not None:
+                name, name_start = holder
                 org_anchor = chain_start
             else:
                 last_title = _title_pattern().match(text, _last_title_start(text, chain_start, chain_end))
@@ -196,6 +207,20 @@ def _appointed_to_own(text: str, title_start: int, orgs_by_end: dict[int, Mentio
         if org.text.endswith(noun) or org.subtype == kind:
             return name, name_start, org
     return None
+
+
+def _held_by(text: str, title_end: int, lex: Lexicon, orgs_by_end: dict[int, Mention]) -> tuple[str, int] | None:
+    """江南研究院院长由中国工程院院士、江州大学教授葛远衡担任: the person named right before the verb
+    of office that ends the clause opened by 由 after the title; (name, start) or None.  Only after an
+    organisation's name: a bare noun before the title (实验室主任由…) may point anywhere."""
+    held = HELD_BY.match(text, title_end)
+    if held is None:
+        return None
+    name = _name_before(text, held.end(1), lex, set(orgs_by_end))
+    return (name, held.end(1) - len(name)) if name is not None else None
+
+
+HELD_BY = re.compile(r"由([^，。；由]{2,40}?)(?:担任|出任|兼任)")
 
 
 def _next_office(text: str, title_start: int, office: tuple[str, int, int] | None,

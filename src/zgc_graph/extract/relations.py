@@ -208,9 +208,12 @@ def _led_with_members(ctx: Context, leader: Mention, members: list[Mention], tar
 def _lead(ctx: Context, leader: Mention, target: Mention, members: list[Mention], rule: str, confidence: float,
           member_rule: str) -> None:
     """The leader leads and is a member of the target; the others are members.  A facility or
-    platform that one institution leads alone (由A牵头建设的实验装置) has no members to be one of."""
+    platform that one institution leads alone (由A牵头建设的实验装置) has no members to be one of,
+    and an organisation other than an association (A发起的X子基金) was founded by its leader."""
     ctx.relate(ctx.label(leader), "leads", ctx.label(target), rule, confidence)
-    if members or target.type is not PLATFORM or target.subtype in MEMBERED_PLATFORMS:
+    if not members and target.type is ORG and target.subtype != "Association":
+        ctx.relate(ctx.label(target), "foundedBy", ctx.label(leader), rule, 0.7)
+    elif members or target.type is not PLATFORM or target.subtype in MEMBERED_PLATFORMS:
         ctx.relate(ctx.label(leader), "memberOf", ctx.label(target), rule, 0.7)
     for member in members:
         ctx.relate(ctx.label(member), "memberOf", ctx.label(target), member_rule, 0.8)
