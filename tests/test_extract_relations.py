@@ -671,3 +671,12 @@ def test_a_mother_fund_its_capital_givers_and_a_sub_fund_set_up_by_a_firm(tmp_pa
     assert ("澹远先进制造子基金", "foundedBy", "江州澹远资本管理有限公司") in found
     assert ("江州澹远资本管理有限公司", "memberOf", "澹远先进制造子基金") not in found
     assert not {"母基金", "该母基金", "江州市政府"} & set(corpus.entities)
+
+
+def test_a_clause_that_denies_or_only_plans_its_verb_states_no_fact(tmp_path):
+    corpus = extract(tmp_path, "江州砚池光电科技有限公司原计划于今年入驻江南集成电路设计园，但该公司最终未入驻。"
+                               "江州汐岚生物技术有限公司拟于明年在上海证券交易所科创板上市。"
+                               "江州麓谷创业投资有限公司曾计划与江南区人民政府联合设立江南量子科技产业基金。"
+                               "江州星桥数据科技有限公司日前入驻江南软件园，未来将在深圳证券交易所上市。")
+    assert triples(corpus) == {("江州星桥数据科技有限公司", "locatedIn", "江南软件园"),
+                               ("江州星桥数据科技有限公司", "listedOn", "深圳证券交易所")}

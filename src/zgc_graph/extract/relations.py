@@ -99,9 +99,19 @@ class Context:
     def same_clause(self, a: int, b: int) -> bool:
         return CLAUSE_BREAK.search(self.text[min(a, b):max(a, b)]) is None
 
+    def hedged(self, pos: int) -> bool:
+        """Whether the clause up to `pos` denies or only plans its verb (X未入驻P, X拟于明年在…上市,
+        X曾计划与A联合设立…): names and words that merely hold a hedge (未来, 模拟) do not count."""
+        start = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, pos)), default=0)
+        clause = self.names_masked[start:pos]
+        for word in self.lex.triggers["hedge_compounds"]:
+            clause = clause.replace(word, "□")
+        return _alternation(self.lex.triggers["hedges"]).search(clause) is not None
+
 
 def _triggers(ctx: Context, name: str):
-    return _alternation(ctx.lex.triggers.get(name, ())).finditer(ctx.text)
+    """The matches of a trigger list, but none in a clause that denies or only plans what it says."""
+    return (m for m in _alternation(ctx.lex.triggers.get(name, ())).finditer(ctx.text) if not ctx.hedged(m.start()))
 
 
 def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；！？;!?]|，(?!\s)") -> list[Mention]:
@@ -237,6 +247,8 @@ def founded_by(ctx: Context) -> None:
     P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"(?:是|系)?由([^。；]*?)(?:{verbs})", ctx.text):
+        if ctx.hedged(m.end()):
+            continue  # 该研究院由A、B计划共同组建
         named = _named_before(ctx, m.start()) or _described_after(ctx, m.end())
         if named is None:
             _founders_of_organisation(ctx, m)
@@ -284,7 +296,7 @@ def founders_before(ctx: Context) -> None:
     for founded in ctx.of_type(ORG):
         verb = re.search(rf"(?:{verbs})了?(?:[^，。；的]{{0,16}}的)?[“\"]?$", ctx.text[:ctx.rel(founded)[0]])
         founder = _nearest_before(ctx, verb.start(), (ORG,), 16, FOUNDER_GAP) if verb else None
-        if founder is None:
+        if founder is None or ctx.hedged(verb.start()):
             continue
         for who in _coordinated(ctx, founder, ("、", "和", "与", "及", "联合", "会同")):
             ctx.relate(ctx.label(founded), "foundedBy", ctx.label(who), "founders-before", 0.8)
@@ -1150,6 +1162,8 @@ def listed_on(ctx: Context) -> None:
         if exchange.subtype != "StockExchange" or verb is None or verb.group() != "登陆" \
                 and not re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})", ctx.text[end:]):
             continue
+        if ctx.hedged(verb.start()):
+            continue  # X拟于明年在…上市, X有望登陆…
         company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
                    or _sentence_subject(ctx))
         if company is not None and company.subtype != "StockExchange":
