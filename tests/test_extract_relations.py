@@ -680,3 +680,16 @@ def test_a_clause_that_denies_or_only_plans_its_verb_states_no_fact(tmp_path):
                                "江州星桥数据科技有限公司日前入驻江南软件园，未来将在深圳证券交易所上市。")
     assert triples(corpus) == {("江州星桥数据科技有限公司", "locatedIn", "江南软件园"),
                                ("江州星桥数据科技有限公司", "listedOn", "深圳证券交易所")}
+
+
+def test_respectively_pairs_the_two_lists(tmp_path):
+    corpus = extract(tmp_path, "江州岫云科技有限公司、江州澹台智能装备有限公司分别与江州理工大学、江南航空航天大学签署合作协议。"
+                               "江州星桥数据科技有限公司、江州洺川光电科技有限公司分别与江南大学签署合作协议。")
+    assert {frozenset((r.subject, r.object)) for r in corpus.relations if r.predicate == "partnerOf"} == {
+        frozenset(pair) for pair in [("江州岫云科技有限公司", "江州理工大学"), ("江州澹台智能装备有限公司", "江南航空航天大学"),
+                                     ("江州星桥数据科技有限公司", "江南大学"), ("江州洺川光电科技有限公司", "江南大学")]}
+
+
+def test_two_companies_of_one_brand_that_sign_with_each_other_stay_two(tmp_path):
+    corpus = extract(tmp_path, "江州汀兰控股有限公司与江州汀兰科技有限公司签署合作协议。")
+    assert ("江州汀兰控股有限公司", "partnerOf", "江州汀兰科技有限公司") in triples(corpus)

@@ -946,6 +946,15 @@ def partners(ctx: Context) -> None:
         if subjects and builds and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
             # P成立于2018年，由A与B、C等单位共同建设: they build P, the sentence's subject
             _co_built(ctx, 0, subjects + partners_, "co-build-passive")
+        elif subjects and len(subjects) > 1 and "分别" in ctx.text[ctx.rel(subj)[1]:m.start()]:
+            # A、B分别与C、D签署…: A with C and B with D, when the lists pair up (else nothing is sure);
+            # A、B分别与C签署…: each with C
+            if len(partners_) == 1:
+                pairs = [(who, partners_[0]) for who in subjects]
+            else:
+                pairs = list(zip(subjects, partners_)) if len(partners_) == len(subjects) else []
+            for who, other in pairs:
+                ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-respectively", 0.8)
         elif subjects:
             for who in subjects:
                 for other in partners_:

@@ -507,10 +507,13 @@ BRACKETED_SHORT_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）](?![\u4e00
 BRACKETED_LATIN_NAME = re.compile(r"[(（]([A-Za-z][A-Za-z0-9&.\- ]{2,30})[)）]")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
+# what joins two names of one list or two parties (A、B, A与B签署…): the names are two things
+DISTINCT_JOINERS = frozenset({"、", "与", "和", "及", "同", "以及"})
 
 
 def distinct_names(text: str, mentions: list[Mention]) -> set[frozenset[str]]:
-    """Names the text itself keeps apart: the two sides of 前身/组成部分…, and items of one list."""
+    """Names the text itself keeps apart: the two sides of 前身/组成部分…, items of one list, and two
+    names joined by 与/和 (北京汀兰控股有限公司与北京汀兰科技有限公司签署协议: two companies)."""
     pairs: set[frozenset[str]] = set()
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -519,7 +522,7 @@ def distinct_names(text: str, mentions: list[Mention]) -> set[frozenset[str]]:
         group.sort(key=lambda m: m.start)
         for a, b in zip(group, group[1:]):
             between = text[a.end:b.start]
-            if between == "、" or any(t in between for t in DISTINCT_TRIGGERS):
+            if between in DISTINCT_JOINERS or any(t in between for t in DISTINCT_TRIGGERS):
                 ka, kb = name_key(a.text), name_key(b.text)
                 if ka != kb:
                     pairs.add(frozenset((ka, kb)))
