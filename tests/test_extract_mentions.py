@@ -291,3 +291,14 @@ def test_a_ranking_and_a_list_of_projects_are_publications_and_毕业后_is_no_n
     corpus = extract(tmp_path, "江州市经济和信息化局发布《2025年江州市专精特新企业排行榜》和《2025年江州市重点工程项目清单》。"
                                "她博士毕业后加入了江州星桥数据科技有限公司。")
     assert not [e for e in corpus.entities.values() if e.type.value in ("Policy", "Person")]
+
+
+def test_a_district_in_a_list_of_companies_a_university_that_plans_and_a_customer(tmp_path):
+    corpus = extract(tmp_path, "江州霁野机器人科技有限公司、朝阳区、江州禾尔康生物科技有限公司等企业陆续入驻江南机器人产业园。"
+                               "江州化工大学计划今年招收博士研究生200人。据悉，客户江州洺川光电科技有限公司成立于2012年。"
+                               "江州市启动“江州学者计划”。")
+    found = types(corpus)
+    assert "朝阳区" not in found and ("朝阳区", "locatedIn", "江南机器人产业园") not in triples(corpus)
+    assert found["江州化工大学"] == "Organisation" and "江州化工大学计划" not in found
+    assert found["江州学者计划"] == "Policy"
+    assert found["江州洺川光电科技有限公司"] == "Organisation" and not [n for n in found if n.startswith("客户")]

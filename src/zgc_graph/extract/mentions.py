@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Sequence
 
-from ..lexicon import Lexicon, load
+from ..lexicon import Lexicon, Suffix, load
 from ..models import EntityType, Mention, Sentence
 from .tokens import Token, dictionary_tag, is_distinctive, segment, segment_name
 
@@ -315,6 +315,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if policy:
             if not suffix.strong and not _policy_head_ends(view, idx, lex):
                 continue
+            if _organisation_then_verb(name, suffix, lex):
+                continue  # 北京化工大学|计划|今年招收…: the organisation plans; no programme of that name
             anchored = _policy_anchor(view, start, suffix_start, lex, strong=suffix.strong)
             if anchored is None:
                 continue
@@ -547,6 +549,8 @@ def _typed_items(view: SentenceView, list_offset: int, items, head, lex: Lexicon
             etype, subtype = head
             if suf is not None and suf.type is etype and len(item) > len(suf.text):
                 subtype = suf.subtype or subtype
+            elif suf is None and etype is EntityType.ORGANISATION and _district(item):
+                continue  # A、海淀区等5家企业: the district is none of the companies
         elif suf is not None and len(item) > len(suf.text) and (suf.strong or strong_types == {suf.type}):
             etype, subtype = suf.type, suf.subtype
         else:
@@ -554,6 +558,27 @@ def _typed_items(view: SentenceView, list_offset: int, items, head, lex: Lexicon
         found.append(_mention(view, item_start, item_start + len(item), etype, subtype, "enumeration"))
     return found
 
+
+def _organisation_then_verb(name: str, suffix: Suffix, lex: Lexicon) -> bool:
+    """X大学计划, Y人民政府行动: an organisation's whole name before a policy ending that is also a verb."""
+    if suffix.text not in PLANNING_ENDINGS:
+        return False
+    before = suffix_of(name[:-len(suffix.text)], lex)
+    return before is not None and before.type is EntityType.ORGANISATION and before.strong
+
+
+# policy endings that are verbs as well (计划 plans, 行动 acts): after an organisation they are the verb
+PLANNING_ENDINGS = ("计划", "行动")
+
+
+def _district(item: str) -> bool:
+    """海淀区, 朝阳区: a place a list of organisations may mix in (a brand such as 京东 is none; a person's
+    name cannot be told from a two-character brand, 万凯, and stays)."""
+    tag = dictionary_tag(item)
+    return item.endswith(PLACE_ENDINGS) and (tag == "ns" or tag is None and len(item) <= 4)
+
+
+PLACE_ENDINGS = ("省", "市", "区", "县", "镇", "乡", "街道")
 
 CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 
