@@ -302,3 +302,10 @@ def test_a_district_in_a_list_of_companies_a_university_that_plans_and_a_custome
     assert found["江州化工大学"] == "Organisation" and "江州化工大学计划" not in found
     assert found["江州学者计划"] == "Policy"
     assert found["江州洺川光电科技有限公司"] == "Organisation" and not [n for n in found if n.startswith("客户")]
+
+
+def test_titles_of_books_films_and_programmes_are_no_policies(tmp_path):
+    corpus = extract(tmp_path, "江州萤石文化传媒有限公司发布了科普读物《星海拾贝》和科幻剧《曙光计划》。"
+                               "活动现场还展映了纪录片《追光的人》，并朗读了《寄给未来的信》。"
+                               "江州市科委印发《江州市支持科普创作若干措施》。")
+    assert [label for label, e in corpus.entities.items() if e.type.value == "Policy"] == ["江州市支持科普创作若干措施"]

@@ -315,8 +315,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if policy:
             if not suffix.strong and not _policy_head_ends(view, idx, lex):
                 continue
-            if _organisation_then_verb(name, suffix, lex):
-                continue  # 北京化工大学|计划|今年招收…: the organisation plans; no programme of that name
+            if _organisation_then_verb(name, suffix, lex) or _inside_a_work_title(text, view.rel(start), lex):
+                continue  # 北京化工大学|计划|今年招收…: the organisation plans; 科幻剧《曙光计划》 is a drama
             anchored = _policy_anchor(view, start, suffix_start, lex, strong=suffix.strong)
             if anchored is None:
                 continue
@@ -463,8 +463,8 @@ def _bracket_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if any(after.startswith(w) for w in lex.media_after_title) or view.text[:m.start()].endswith(lex.media_before_title):
             found.append(_mention(view, start, end, EntityType.ORGANISATION, "MediaOutlet", "title-brackets"))
             continue
-        if m.group(1).endswith(lex.publication_endings):
-            continue  # 《2026中关村发展报告》, 《…成果清单》: a publication
+        if m.group(1).endswith(lex.publication_endings) or view.text[:m.start()].endswith(lex.works_before_title):
+            continue  # 《2026中关村发展报告》, 《…成果清单》, 纪录片《追光的人》: a publication or a work
         found.append(_mention(view, start, end, EntityType.POLICY, "PolicyDocument", "title-brackets"))
         title = m.group(1)
         issuer_end = title.find("关于")
@@ -557,6 +557,12 @@ def _typed_items(view: SentenceView, list_offset: int, items, head, lex: Lexicon
             continue
         found.append(_mention(view, item_start, item_start + len(item), etype, subtype, "enumeration"))
     return found
+
+
+def _inside_a_work_title(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether `pos` lies inside 《…》 after a word for a book, film or programme (纪录片《…》)."""
+    opening = text.rfind("《", 0, pos + 1)
+    return opening != -1 and "》" not in text[opening:pos] and text[:opening].endswith(lex.works_before_title)
 
 
 def _organisation_then_verb(name: str, suffix: Suffix, lex: Lexicon) -> bool:

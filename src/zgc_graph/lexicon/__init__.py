@@ -49,6 +49,7 @@ class Lexicon:
     media_after_title: tuple[str, ...]
     media_before_title: tuple[str, ...]
     publication_endings: tuple[str, ...]
+    works_before_title: tuple[str, ...]
     standalone_names: frozenset[str]
     official_prefixes: tuple[str, ...]
     zone_designations: tuple[str, ...]
@@ -156,6 +157,7 @@ def load() -> Lexicon:
         media_after_title=_longest_first(entities["policy"]["media_after_title"]),
         media_before_title=_longest_first(entities["policy"]["media_before_title"]),
         publication_endings=_longest_first(entities["policy"]["publication_endings"]),
+        works_before_title=_longest_first(entities["policy"]["works_before_title"]),
         standalone_names=frozenset(entities["organisation"]["standalone"]),
         official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
