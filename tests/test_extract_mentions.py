@@ -309,3 +309,12 @@ def test_titles_of_books_films_and_programmes_are_no_policies(tmp_path):
                                "活动现场还展映了纪录片《追光的人》，并朗读了《寄给未来的信》。"
                                "江州市科委印发《江州市支持科普创作若干措施》。")
     assert [label for label, e in corpus.entities.items() if e.type.value == "Policy"] == ["江州市支持科普创作若干措施"]
+
+
+def test_kinds_of_institution_with_a_strong_ending_name_none(tmp_path):
+    # a bare 证券交易所 had become another name of the exchange named in the article, and so joined
+    # every exchange of a corpus into one
+    corpus = extract(tmp_path, "园区周边配套有幼儿园、社区医院和派出所。项目由专家评审委员会评选。公司设立了薪酬委员会。"
+                               "江州银行与上海证券交易所签署合作协议。公司与多家商业银行和证券交易所建立联系。")
+    assert set(types(corpus)) == {"江州银行", "上海证券交易所"}
+    assert set(entity_named(corpus, "上海证券交易所").names) == {"上海证券交易所"}
