@@ -693,3 +693,9 @@ def test_respectively_pairs_the_two_lists(tmp_path):
 def test_two_companies_of_one_brand_that_sign_with_each_other_stay_two(tmp_path):
     corpus = extract(tmp_path, "江州汀兰控股有限公司与江州汀兰科技有限公司签署合作协议。")
     assert ("江州汀兰控股有限公司", "partnerOf", "江州汀兰科技有限公司") in triples(corpus)
+
+
+def test_a_person_who_has_left_the_office_named_before_them_holds_it_no_more(tmp_path):
+    corpus = extract(tmp_path, "江州汀兰生物技术有限公司董事长张明远已于上月离职。江州洺川光电科技有限公司总经理王立新表示满意。")
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("王立新", "江州洺川光电科技有限公司", "总经理")}

@@ -1340,6 +1340,8 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
         person = resolved.label(role.person)
         if person is None:
             continue
+        if doc.text[:role.person.start].endswith(role.title) and _departs(doc.text, role.person.end, lex):
+            continue  # 董事长X已于上月离职 (but X辞去A职务，出任B总经理 would hold the office after 出任)
         evidence = _sentence_evidence(doc, by_index[role.sentence])
         orgs = [resolved.label(o) for o in role.organisations if resolved.label(o)]
         if not orgs:
@@ -1361,6 +1363,12 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
         for org in orgs:
             found.memberships.append(Membership(person, org, title, evidence, rule, confidence))
             found.relations.append(Relation(person, "affiliatedWith", org, evidence, rule, confidence))
+
+
+def _departs(text: str, name_end: int, lex: Lexicon) -> bool:
+    """董事长X已于上月离职, 董事长X因个人原因辞去董事职务: the clause after the name ends the role before it."""
+    clause = CLAUSE_BREAK.split(text[name_end:name_end + 40], maxsplit=1)[0]
+    return any(verb in clause for verb in lex.departure_verbs)
 
 
 def _party_and_government_titles(person: str, committee: str, chain: str, evidence: Evidence,

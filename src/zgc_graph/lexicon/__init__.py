@@ -87,6 +87,7 @@ class Lexicon:
     office_adverbs: tuple[str, ...]
     forms_of_address: tuple[str, ...]
     former_marks: tuple[str, ...]
+    departure_verbs: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
     anaphor_kinds: dict[str, str]  # 公司 -> Company: an anaphor noun's referent may be named otherwise
@@ -196,6 +197,7 @@ def load() -> Lexicon:
         office_adverbs=_longest_first(persons["office_adverbs"]),
         forms_of_address=_longest_first(persons["forms_of_address"]),
         former_marks=tuple(persons["former_marks"]),
+        departure_verbs=tuple(persons["departure_verbs"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
         anaphor_kinds=dict(relations["anaphor_kinds"]),
