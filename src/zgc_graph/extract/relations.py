@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from ..ingest.metadata import date_from_text, numeral_value
 from ..lexicon import Lexicon, load
@@ -60,10 +61,11 @@ class Context:
     def text(self) -> str:
         return self.sentence.text
 
-    @property
+    @cached_property
     def names_masked(self) -> str:
         """The text with every name blanked out (北京未来科学城管理委员会 -> □□…), offsets kept: a trigger
-        word inside a name (管理 of 管理委员会) matches no pattern run over it."""
+        word inside a name (管理 of 管理委员会) matches no pattern run over it.  Computed once a sentence:
+        `hedged` asks for it at every trigger."""
         chars = list(self.text)
         for m in self.mentions:
             start, end = self.rel(m)
