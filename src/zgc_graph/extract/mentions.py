@@ -566,15 +566,16 @@ def _inside_a_work_title(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 def _organisation_then_verb(name: str, suffix: Suffix, lex: Lexicon) -> bool:
-    """X大学计划, Y人民政府行动: an organisation's whole name before a policy ending that is also a verb."""
-    if suffix.text not in PLANNING_ENDINGS:
+    """X大学计划, Y公司原计划, Z公司此前计划: an organisation's whole name (then an adverb or a time word)
+    before a policy ending that is also a verb."""
+    if suffix.text not in lex.planning_endings:
         return False
-    before = suffix_of(name[:-len(suffix.text)], lex)
-    return before is not None and before.type is EntityType.ORGANISATION and before.strong
-
-
-# policy endings that are verbs as well (计划 plans, 行动 acts): after an organisation they are the verb
-PLANNING_ENDINGS = ("计划", "行动")
+    before = name[:-len(suffix.text)]
+    words = segment_name(before)
+    if len(words) > 1 and (words[-1].tag in ("d", "t") or words[-1].text in lex.adverbs_before_plans):
+        before = before[:-len(words[-1].text)]
+    owner = suffix_of(before, lex)
+    return owner is not None and owner.type is EntityType.ORGANISATION and owner.strong
 
 
 def _district(item: str) -> bool:

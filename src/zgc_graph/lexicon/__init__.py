@@ -50,6 +50,8 @@ class Lexicon:
     media_before_title: tuple[str, ...]
     publication_endings: tuple[str, ...]
     works_before_title: tuple[str, ...]
+    planning_endings: tuple[str, ...]
+    adverbs_before_plans: tuple[str, ...]
     standalone_names: frozenset[str]
     official_prefixes: tuple[str, ...]
     zone_designations: tuple[str, ...]
@@ -159,6 +161,8 @@ def load() -> Lexicon:
         media_before_title=_longest_first(entities["policy"]["media_before_title"]),
         publication_endings=_longest_first(entities["policy"]["publication_endings"]),
         works_before_title=_longest_first(entities["policy"]["works_before_title"]),
+        planning_endings=_longest_first(entities["policy"]["planning_endings"]),
+        adverbs_before_plans=_longest_first(entities["policy"]["adverbs_before_plans"]),
         standalone_names=frozenset(entities["organisation"]["standalone"]),
         official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
