@@ -30,7 +30,7 @@ class PersonRole:
 
 
 @lru_cache(maxsize=1)
-def _title_pattern() -> re.Pattern:
+def title_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, load().titles)))
 
 
@@ -40,7 +40,7 @@ def _is_han(text: str) -> bool:
 
 def _ends_name(rest: str, lex: Lexicon) -> bool:
     return not rest or rest[0] in NAME_END_PUNCT or rest.startswith(lex.after_name) \
-        or _title_pattern().match(rest) is not None
+        or title_pattern().match(rest) is not None
 
 
 def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
@@ -51,15 +51,20 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
         if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames:
             continue
         if length == 3 and text[pos + 2:].startswith(lex.after_name) \
-                and _title_pattern().match(text[pos + 3:]) is None:
+                and title_pattern().match(text[pos + 3:]) is None:
             continue  # 李明和… is 李明 and…, but 包信和院士 is 包信和
         if length == 3 and cand[2] in TIME_AFTER and (dictionary_tag(cand[:2]) or "nr")[:2] != "nr":
             continue  # 博士|毕业后: a word and when, no name
-        if length == 3 and cand.endswith("为") and _title_pattern().match(text[pos + 3:]) is not None:
+        if length == 3 and cand.endswith("为") and title_pattern().match(text[pos + 3:]) is not None:
             continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
         if _ends_name(text[pos + length:], lex):
             return cand
     return None
+
+
+def _time_word(given: str, lex: Lexicon) -> bool:
+    """已于去年调任…: 于 is a surname, but 去年 no given name (曹明晓 keeps 明晓, a time word too)."""
+    return given in lex.time_words
 
 
 # what may follow a word to say when (毕业后, 入职前, 上任时): such a word and it are no name
@@ -70,7 +75,7 @@ def _name_before(text: str, pos: int, lex: Lexicon, org_ends: set[int]) -> str |
     for length in (3, 2):
         start = pos - length
         cand = text[start:pos] if start >= 0 else ""
-        if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames:
+        if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames or _time_word(cand[1:], lex):
             continue
         before = text[start - 1] if start > 0 else ""
         if start == 0 or before in NAME_END_PUNCT or start in org_ends or text[:start].endswith(lex.titles) \
@@ -82,7 +87,7 @@ def _name_before(text: str, pos: int, lex: Lexicon, org_ends: set[int]) -> str |
 def _chains(text: str) -> list[tuple[int, int]]:
     """Runs of titles joined by 、/兼 (联合创始人、联席CEO), as (start, end)."""
     chains: list[list[int]] = []
-    for m in _title_pattern().finditer(text):
+    for m in title_pattern().finditer(text):
         if chains and text[chains[-1][1]:m.start()] in ("",) + CHAIN_JOINERS:
             chains[-1][1] = m.end()
         else:
@@ -137,7 +142,7 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                 name, name_start = holder
                 org_anchor = chain_start
             else:
-                last_title = _title_pattern().match(text, _last_title_start(text, chain_start, chain_end))
+                last_title = title_pattern().match(text, _last_title_start(text, chain_start, chain_end))
                 if last_title is None or last_title.group(0) not in lex.honorific_titles:
                     continue
                 name = _name_before(text, chain_start, lex, set(orgs_by_end))
@@ -257,7 +262,7 @@ def _name_after_series(text: str, pos: int, chains: list[tuple[int, int]], org_s
 
 def _last_title_start(text: str, start: int, end: int) -> int:
     last = start
-    for m in _title_pattern().finditer(text, start, end):
+    for m in title_pattern().finditer(text, start, end):
         last = m.start()
     return last
 

@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, load
 from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Membership, Mention, Relation,
                       Sentence, SourceDocument)
 from .mentions import ALIAS_DECLARATION, _alternation
-from .persons import PersonRole
+from .persons import PersonRole, title_pattern
 from .resolve import DocumentEntities, name_key
 from .tokens import dictionary_tag
 
@@ -102,13 +102,20 @@ class Context:
         return CLAUSE_BREAK.search(self.text[min(a, b):max(a, b)]) is None
 
     def hedged(self, pos: int) -> bool:
-        """Whether the clause up to `pos` denies or only plans its verb (X未入驻P, X拟于明年在…上市,
-        X曾计划与A联合设立…): names and words that merely hold a hedge (未来, 模拟) do not count."""
+        """Whether the clause of the verb at `pos` denies, only plans or puts in the past what it says
+        (X未入驻P, X拟于明年在…上市, X曾入驻P, 入驻P的申请未获批准): names and words that merely hold
+        a hedge (未来, 模拟, 原材料) do not count."""
         start = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, pos)), default=0)
-        clause = self.names_masked[start:pos]
+        end_match = CLAUSE_BREAK.search(self.text, pos)
+        masked = self.names_masked
+        before = masked[start:pos]
         for word in self.lex.triggers["hedge_compounds"]:
-            clause = clause.replace(word, "□")
-        return _alternation(self.lex.triggers["hedges"]).search(clause) is not None
+            before = before.replace(word, "□")
+        for marker in self.lex.triggers["former_name_markers"]:
+            before = re.sub(f"{re.escape(marker)}(?=[《“]?□)", "□", before)  # 由原国家科委印发, 原《B》同时废止
+        after = masked[pos:end_match.start() if end_match else len(masked)]
+        return (_alternation(self.lex.triggers["hedges"]).search(before) is not None
+                or _alternation(self.lex.triggers["denials_after"]).search(after) is not None)
 
 
 def _triggers(ctx: Context, name: str):
@@ -263,7 +270,8 @@ def founded_by(ctx: Context) -> None:
             continue
         lead = founders[0]
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
-        if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1:
+        if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1 and not re.match("[、和及与]", rest):
+            # (由A、小满科技和B联合组建: founders no mention names leave no sure leader)
             ctx.relate(ctx.label(lead), "leads", whole, "founded-by", 0.85)
             ctx.relate(ctx.label(lead), "memberOf", whole, "founded-by", 0.7)
             for member in founders[1:]:
@@ -940,6 +948,8 @@ def partners(ctx: Context) -> None:
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     co_build = _alternation(ctx.lex.triggers["co_build"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.text):
+        if ctx.hedged(m.start(2)):
+            continue  # A与B拟开展合作, A与B不存在合作关系, A与B的合作已中止
         # A和B分别与C…; A（Qualcomm）与C…
         subj = _nearest_before(ctx, m.start(), (ORG,), 36, r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别)*$")
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
@@ -1055,6 +1065,8 @@ def operated_by(ctx: Context) -> None:
     operated = _alternation(ctx.lex.triggers["operated_by"]).pattern
     described = None  # P of an earlier clause of the sentence (P由A承建，依托B建设)
     for m in re.finditer(rf"依托([^，。；]{{2,60}}?)(?:{hosted})|由([^，。；]{{2,60}}?)(?:{operated})", ctx.names_masked):
+        if ctx.hedged(m.start()):
+            continue  # 原由A运营的P (A runs P no more), P拟由A运营
         group = 1 if m.group(1) else 2
         first = [x for x in ctx.of_type(ORG) if ctx.rel(x)[0] == m.start(group)]
         last = _nearest_before(ctx, m.end(group), (ORG,), 10, OPERATOR_GAP) if first else None
@@ -1342,8 +1354,9 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
         person = resolved.label(role.person)
         if person is None:
             continue
-        if doc.text[:role.person.start].endswith(role.title) and _departs(doc.text, role.person.end, lex):
-            continue  # 董事长X已于上月离职 (but X辞去A职务，出任B总经理 would hold the office after 出任)
+        title = _present_title(doc.text, role, lex)
+        if title is None:
+            continue
         evidence = _sentence_evidence(doc, by_index[role.sentence])
         orgs = [resolved.label(o) for o in role.organisations if resolved.label(o)]
         if not orgs:
@@ -1359,7 +1372,6 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             orgs, rule, confidence = ([government] if government else []), "government-head", 0.8
         if not orgs:
             found.memberships.append(Membership(person, None, role.title, evidence, "title-name", 0.8))
-        title = role.title
         if rule == "org-title-name" and orgs[-1].endswith("委"):
             title = _party_and_government_titles(person, orgs[-1], title, evidence, resolved, found, lex)
         for org in orgs:
@@ -1367,10 +1379,21 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             found.relations.append(Relation(person, "affiliatedWith", org, evidence, rule, confidence))
 
 
-def _departs(text: str, name_end: int, lex: Lexicon) -> bool:
-    """董事长X已于上月离职, 董事长X因个人原因辞去董事职务: the clause after the name ends the role before it."""
-    clause = CLAUSE_BREAK.split(text[name_end:name_end + 40], maxsplit=1)[0]
-    return any(verb in clause for verb in lex.departure_verbs)
+def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
+    """The title the person holds now: the role's, or the one taken on after it (原副总经理X已接替Y出任
+    总经理); None for a role held once (原董事长X, X曾任A董事长 but …，现任B总经理 holds B's,
+    董事长X已于上月离职).  The graph states present posts only."""
+    if role.organisations and text[:role.organisations[0].start].endswith(lex.past_role_verbs):
+        return None
+    if not text[:role.person.start].endswith(role.title):
+        return role.title
+    clause = CLAUSE_BREAK.split(text[role.person.end:role.person.end + 40], maxsplit=1)[0]
+    title_at = role.person.start - len(role.title)
+    if text[title_at - 1:title_at] in lex.past_marks:
+        taken_on = re.search(rf"(?:{'|'.join(lex.promotion_verbs)})(?:该公司|公司)?", clause)
+        title = taken_on and title_pattern().match(clause, taken_on.end())
+        return title.group() if title else None
+    return None if any(verb in clause for verb in lex.departure_verbs) else role.title
 
 
 def _party_and_government_titles(person: str, committee: str, chain: str, evidence: Evidence,

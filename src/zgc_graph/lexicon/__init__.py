@@ -89,6 +89,10 @@ class Lexicon:
     office_adverbs: tuple[str, ...]
     forms_of_address: tuple[str, ...]
     former_marks: tuple[str, ...]
+    past_marks: tuple[str, ...]
+    time_words: frozenset[str]
+    promotion_verbs: tuple[str, ...]
+    past_role_verbs: tuple[str, ...]
     departure_verbs: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
@@ -201,6 +205,10 @@ def load() -> Lexicon:
         office_adverbs=_longest_first(persons["office_adverbs"]),
         forms_of_address=_longest_first(persons["forms_of_address"]),
         former_marks=tuple(persons["former_marks"]),
+        past_marks=tuple(persons["past_marks"]),
+        time_words=frozenset(persons["time_words"]),
+        promotion_verbs=_longest_first(persons["promotion_verbs"]),
+        past_role_verbs=_longest_first(persons["past_role_verbs"]),
         departure_verbs=tuple(persons["departure_verbs"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
