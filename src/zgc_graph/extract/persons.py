@@ -62,11 +62,6 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
     return None
 
 
-def _time_word(given: str, lex: Lexicon) -> bool:
-    """已于去年调任…: 于 is a surname, but 去年 no given name (曹明晓 keeps 明晓, a time word too)."""
-    return given in lex.time_words
-
-
 # what may follow a word to say when (毕业后, 入职前, 上任时): such a word and it are no name
 TIME_AFTER = frozenset("后前时")
 
@@ -75,8 +70,8 @@ def _name_before(text: str, pos: int, lex: Lexicon, org_ends: set[int]) -> str |
     for length in (3, 2):
         start = pos - length
         cand = text[start:pos] if start >= 0 else ""
-        if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames or _time_word(cand[1:], lex):
-            continue
+        if len(cand) != length or not _is_han(cand) or cand[0] not in lex.surnames or cand[1:] in lex.time_words:
+            continue  # (已于去年调任…: 于 is a surname, but 去年 no given name)
         before = text[start - 1] if start > 0 else ""
         if start == 0 or before in NAME_END_PUNCT or start in org_ends or text[:start].endswith(lex.titles) \
                 or any(text[:start].endswith(b) for b in lex.left_boundaries_by_length):

@@ -1371,7 +1371,7 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             government = _government_of(doc.text[max(0, title_at - 8):title_at], role.title, resolved, lex)
             orgs, rule, confidence = ([government] if government else []), "government-head", 0.8
         if not orgs:
-            found.memberships.append(Membership(person, None, role.title, evidence, "title-name", 0.8))
+            found.memberships.append(Membership(person, None, title, evidence, "title-name", 0.8))
         if rule == "org-title-name" and orgs[-1].endswith("委"):
             title = _party_and_government_titles(person, orgs[-1], title, evidence, resolved, found, lex)
         for org in orgs:
