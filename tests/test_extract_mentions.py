@@ -318,3 +318,19 @@ def test_kinds_of_institution_with_a_strong_ending_name_none(tmp_path):
                                "江州银行与上海证券交易所签署合作协议。公司与多家商业银行和证券交易所建立联系。")
     assert set(types(corpus)) == {"江州银行", "上海证券交易所"}
     assert set(entity_named(corpus, "上海证券交易所").names) == {"上海证券交易所"}
+
+
+def test_time_words_verbs_and_roles_before_a_name_are_no_part_of_it(tmp_path):
+    # red-team finds: 昨天上午, 另有, 老股东, 落地, 原由, 交由, 离不开, 已获, 辞去 glued to the name after them,
+    # and 注册资本 made a fund of the centre it follows
+    corpus = extract(tmp_path, "昨天上午江州星图遥感科技有限公司与江州理工大学签署协议。另有江州云途导航科技有限公司已签约。"
+                               "老股东江州望川天使投资基金继续追加投资。该项目将落地江南生命科学园。"
+                               "原由江州雁栖创新科技有限公司运营的基地现已交由江州科学城发展有限公司运营。"
+                               "公司的发展离不开江南区科学技术委员会的支持。该公司上市申请已获上海证券交易所受理。"
+                               "江州人形机器人创新中心注册资本5亿元。张明因个人原因申请辞去公司职务。")
+    found = set(types(corpus))
+    assert {"江州星图遥感科技有限公司", "江州云途导航科技有限公司", "江州望川天使投资基金", "江南生命科学园",
+            "江州雁栖创新科技有限公司", "江州科学城发展有限公司", "江南区科学技术委员会", "上海证券交易所",
+            "江州人形机器人创新中心"} <= found
+    glued = ("昨天", "另有", "老股东", "落地", "原由", "交由", "离不开", "已获", "辞去")
+    assert not [label for label in found if label.startswith(glued) or "注册资本" in label or "辞去" in label]

@@ -145,6 +145,14 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
                     continue
                 name_start = chain_start - len(name)
                 org_anchor = name_start
+                appointed_as = title_pattern().match(text, chain_end + 1) if text.startswith("为", chain_end) else None
+                if appointed_as is not None:  # A公司聘请李俊教授为首席科学家: A's 首席科学家, no 教授 of A
+                    verb = next((v for v in lex.appointing_verbs if text[:name_start].endswith(v)), None)
+                    if verb is None:
+                        continue
+                    own_org = orgs_by_end.get(name_start - len(verb))
+                    title_start, chain_end = appointed_as.span()
+                    occupied.append((title_start, chain_end))
             name_end = name_start + len(name)
             person = persons_at.get((name_start, name_end))
             if person is None:
@@ -191,16 +199,17 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
 
 def _appointed_to_own(text: str, title_start: int, orgs_by_end: dict[int, Mention], lex: Lexicon
                       ) -> tuple[str, int, Mention] | None:
-    """经X集团董事会研究决定，任命Y为集团总经理: the bare noun before the title is the organisation of
+    """经X集团董事会研究决定，任命Y(女士)为集团总经理: the bare noun before the title is the organisation of
     that kind named earlier in the sentence; (name, start, organisation) or None."""
     noun = next((n for n in lex.anaphor_kinds if text.startswith(n, title_start - len(n))), None)
     if noun is None or not text.startswith("为", title_start - len(noun) - 1):
         return None
     verb_at = title_start - len(noun) - 1
-    name = _name_before(text, verb_at, lex, set(orgs_by_end))
-    if name is None or not text[:verb_at - len(name)].endswith(lex.appointing_verbs):
+    address = next((a for a in lex.forms_of_address if text.startswith(a, verb_at - len(a))), "")  # 聘任X女士为公司…
+    name = _name_before(text, verb_at - len(address), lex, set(orgs_by_end))
+    if name is None or not text[:verb_at - len(address) - len(name)].endswith(lex.appointing_verbs):
         return None
-    name_start = verb_at - len(name)
+    name_start = verb_at - len(address) - len(name)
     kind = lex.anaphor_kinds[noun]
     for end in sorted((e for e in orgs_by_end if e <= name_start), reverse=True):
         org = orgs_by_end[end]

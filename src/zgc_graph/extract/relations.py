@@ -426,7 +426,16 @@ def located(ctx: Context) -> None:
             tenant = _nearest_before(ctx, trig.start(), (ORG,), 40, LISTED_TENANTS_GAP)
         if tenant is None and not followers:
             tenant = _sentence_subject(ctx)
-        if hosts and tenant is not None:
+        if hosts and tenant is not None and "分别" in ctx.text[ctx.rel(tenant)[1]:trig.start()]:
+            # A和B分别入驻P和Q: A in P and B in Q when the lists pair up, else nothing is sure; A、B分别入驻P:
+            # each in P
+            tenants = _coordinated(ctx, tenant, ("、", "和", "及"))
+            places = [p for p in _run_after(ctx, trig.end(), PLATFORM) if ctx.rel(p)[0] >= ctx.rel(hosts[0])[0]]
+            pairs = [(org, places[0]) for org in tenants] if len(places) == 1 else \
+                list(zip(tenants, places)) if len(tenants) == len(places) else []
+            for org, place in pairs:
+                ctx.relate(ctx.label(org), "locatedIn", ctx.label(place), "settle-in-respectively", 0.8)
+        elif hosts and tenant is not None:
             for org in _coordinated(ctx, tenant):
                 ctx.relate(ctx.label(org), "locatedIn", ctx.label(hosts[0]), "settle-in", 0.85)
         elif followers and tenant is None:  # 江州大学引进了A: no place admits A
@@ -644,8 +653,13 @@ def issued(ctx: Context) -> None:
         for o in nested:
             ctx.relate(ctx.label(p), "issuedBy", ctx.label(o), "title-issuer", 0.9)
         published = re.match(r"[”》]?(?:正式)?(?:" + "|".join(ctx.lex.triggers["issued"]) + ")", ctx.text[end:])
+        if published and verb_at is None and SINCE_ISSUE.match(ctx.text, end + published.end()):
+            continue  # 2023年3月，在《P》印发一周年之际 / 印发以来: the date is a later one
         if verb_at is not None or published or nested and published:
             _issue_date(ctx, p, verb_at if verb_at is not None else start)
+
+
+SINCE_ISSUE = re.compile(r"[一二三四五六七八九十两\d]+周年|以来")
 
 
 def _passive_issuers(ctx: Context, after_by: int) -> tuple[list[Mention], int]:
