@@ -182,8 +182,9 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
         if not text.startswith(verb, verb_end - len(verb)):
             continue
         verb_start = verb_end - len(verb)
-        adverb = next((a for a in lex.office_adverbs + lex.forms_of_address if text.startswith(a, verb_start - len(a))), "")
-        name = _name_before(text, verb_start - len(adverb), lex, set(orgs_by_end))  # X此前担任…
+        adverbial = _adverbials().search(text, 0, verb_start)
+        adverb = adverbial.group() if adverbial else ""
+        name = _name_before(text, verb_start - len(adverb), lex, set(orgs_by_end))  # X此前担任…, X已于去年调任…
         if name is None:
             # 王晓东，男，1972年出生，博士，现任…所长: the person a biography opens with
             bio = BIO_OPENER.match(text)
@@ -195,6 +196,15 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
             continue
         return name, name_start
     return None
+
+
+@lru_cache(maxsize=1)
+def _adverbials() -> re.Pattern:
+    """What may stand between a name and its verb of office (X同志此前担任, X已于去年调任, X于2024年3月出任)."""
+    lex = load()
+    words = "|".join(map(re.escape, sorted({*lex.office_adverbs, *lex.forms_of_address, *lex.time_words}, key=len,
+                                              reverse=True)))
+    return re.compile(rf"(?:{words}|已经|已|将|于(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)+$")
 
 
 def _appointed_to_own(text: str, title_start: int, orgs_by_end: dict[int, Mention], lex: Lexicon

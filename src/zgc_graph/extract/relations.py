@@ -1067,8 +1067,10 @@ def funded_by(ctx: Context) -> None:
                 ctx.relate(ctx.label(getter), "fundedBy", ctx.label(who), "funding-support", 0.75)
 
 
+# what may open a clause before its 由A运营 (现已交由A统一运营, 今后改由A运营)
+HANDED_TO = re.compile(r"(?:现|目前|今后)?(?:已经|已|将)?[交改转]?$")
 # 由A负责规划建设和运营管理: the duties named before the operating verb
-OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要)*(?:规划|投资|开发|建设|招商)*[和、]?$"
+OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要|统一)*(?:规划|投资|开发|建设|招商)*[和、]?$"
 
 
 def operated_by(ctx: Context) -> None:
@@ -1089,12 +1091,13 @@ def operated_by(ctx: Context) -> None:
         operators = [x for x in _coordinated(ctx, last, ("、", "和", "与", "及")) if ctx.rel(x)[0] >= m.start(group)]
         if not operators or operators[0] is not first[0]:
             continue
+        at = HANDED_TO.search(ctx.text, 0, m.start()).start()  # …，现已交由A统一运营: from 现 on
         target = (_described_after(ctx, m.end(), PLATFORM) or _described_after(ctx, m.end(), ORG)
-                  or _operated_before(ctx, m.start()))
-        if target is None and ctx.text[:m.start()].endswith("，"):
+                  or _operated_before(ctx, at))
+        if target is None and ctx.text[:at].endswith("，"):
             # P…，由A运营: P ends the clause before, or opens it (P位于X，由A负责运营)
-            opening = max(ctx.text.rfind(p, 0, m.start() - 1) for p in "，；") + 1
-            target = described or _operated_before(ctx, m.start() - 1, r"^$") \
+            opening = max(ctx.text.rfind(p, 0, at - 1) for p in "，；") + 1
+            target = described or _operated_before(ctx, at - 1, r"^$") \
                 or next((x for x in ctx.of_type(PLATFORM) if ctx.rel(x)[0] == opening), None)
         if target is None:
             continue
