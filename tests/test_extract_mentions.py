@@ -334,3 +334,12 @@ def test_time_words_verbs_and_roles_before_a_name_are_no_part_of_it(tmp_path):
             "江州人形机器人创新中心"} <= found
     glued = ("昨天", "另有", "老股东", "落地", "原由", "交由", "离不开", "已获", "辞去")
     assert not [label for label in found if label.startswith(glued) or "注册资本" in label or "辞去" in label]
+
+
+def test_a_joint_venture_noun_and_a_prospectus_are_no_entities(tmp_path):
+    # 合资公司 had become one entity merging every joint venture of a corpus; a prospectus is no policy
+    corpus = extract(tmp_path, "江州云睿医疗科技有限公司与青州梅森医疗集团共同出资设立合资公司江州睿森医学影像有限公司。"
+                               "合资公司将落户江南生命科学园。江州元启生物科技有限公司近日发布《招股说明书》。")
+    found = types(corpus)
+    assert "合资公司" not in found and "招股说明书" not in found
+    assert found["江州睿森医学影像有限公司"] == "Organisation"

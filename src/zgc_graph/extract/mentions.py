@@ -1000,7 +1000,7 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
 def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
                   ) -> list[Mention]:
     """本轮融资由A领投，B、C跟投: the names a clause opens with before a round's investing verb are
-    investors, so organisations, even when no rule named them (红杉中国, 华平投资)."""
+    investors, so organisations, even when no rule named them (红杉中国, 华平投资); 某基金参投 names none."""
     lex = lex or load()
     verbs = _alternation(lex.triggers["round_investing"])
     item = r"[^，。；：、！？\n由]{2,20}?"
@@ -1016,8 +1016,11 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
                 offset += len(name) + 1
                 # a verb inside a fund's name (启明|创投) but none at its end (老股东继续跟投)
                 words = segment_name(name)
+                if len(words) > 1 and words[0].text in lex.left_boundaries:  # 另有|苍穹资本跟投
+                    start += len(words[0].text)
+                    name, words = name[len(words[0].text):], words[1:]
                 if _item_ok(name, lex, verbs_allowed=True) and not name.endswith(lex.triggers["investor_roles"]) \
-                        and not any(w.tag in STOP_TAGS for w in words) \
+                        and not any(w.tag in STOP_TAGS for w in words) and words[0].tag != "r" \
                         and (words[-1].tag == "vn" or not words[-1].tag.startswith("v")):
                     suf = suffix_of(name, lex)
                     found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,

@@ -56,6 +56,7 @@ class Context:
     lex: Lexicon
     found: Found
     speakers: list[str] = field(default_factory=list)  # organisations of a person quoted here
+    raised: str | None = None        # the organisation that last completed a round in this paragraph
 
     @property
     def text(self) -> str:
@@ -944,8 +945,10 @@ def sub_organisations(ctx: Context) -> None:
         if before is None or not re.match(rf"的(?:{units_})", ctx.text[end:]):
             continue
         child = _nearest_before(ctx, before.start(), (ORG,), 4, r"^(?:将|已|将会|正式|随即)*$")
-        if child is not None:
-            ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parent), "sub-org-become", 0.8)
+        if child is None or ctx.hedged(before.start()) \
+                or re.search(r"(?:完成|交割|生效|通过|获批)后", ctx.text[:before.start()]):
+            continue  # X拟收购Y股权，交易完成后，Y将成为X的控股子公司: not yet
+        ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parent), "sub-org-become", 0.8)
 
 
 def _unit_noun(ctx: Context, gap: str) -> bool:
@@ -1049,12 +1052,15 @@ def funded_by(ctx: Context) -> None:
             getter = re.search(r"(?:获得|获)了?$", ctx.text[:ctx.rel(investors[0])[0]])
             getter_org = _nearest_before(ctx, getter.start(), (ORG,), 12) if getter else None
             funded = ctx.label(getter_org) if getter_org else None
-        elif after:  # A投资了X, A领投X
-            funded = ctx.label(after[0])
+        elif after:  # A投资了X, A领投X; A投资了B的竞争对手C, A领投了B分拆出的C: C
+            head = next((m for m in ctx.after(ctx.rel(after[0])[1], ORG)
+                         if re.fullmatch(r"[^，。；、]{0,8}的[^，。；、]{0,8}", ctx.text[ctx.rel(after[0])[1]:ctx.rel(m)[0]])), None)
+            funded = ctx.label(head or after[0])
         elif in_round:  # X完成C轮融资，由A领投
             funded = ctx.label(in_round[-1])
-        elif re.search(rf"(?:本|此|该)轮(?:{rounds})", ctx.text):  # X完成B轮融资。本轮融资由A领投
-            funded, rule, confidence = (ctx.subjects[-1:] or [ctx.topic.get(ORG)])[0], "invest-round", 0.75
+        elif re.search(rf"(?:本|此|该)轮(?:{rounds})", ctx.text):  # X完成B轮融资。(Y是其客户。)本轮融资由A领投
+            funded, rule, confidence = (ctx.raised or (ctx.subjects[-1:] or [ctx.topic.get(ORG)])[0],
+                                        "invest-round", 0.75)
         if funded is not None:
             for who in investors:
                 ctx.relate(funded, "fundedBy", ctx.label(who), rule, confidence)
@@ -1263,12 +1269,17 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
 
 
 def _secondary_names(doc: SourceDocument, mentions: list[Mention], labels: dict[int, str], lex: Lexicon) -> set[str]:
-    """Names introduced as another's unit or former self (控股子公司A, 前身为A): not what a bare 公司 means."""
-    markers = tuple(lex.triggers["sub_org_units"]) + SECONDARY_MARKERS
-    return {labels[id(m)] for m in mentions if id(m) in labels and doc.text[max(0, m.start - 6):m.start].endswith(markers)}
+    """Names introduced as another's unit, former self or acquisition (控股子公司A, 前身为成立于2018年的A,
+    收购A, 完成对A的全资收购): not what a bare 公司 means."""
+    units = tuple(lex.triggers["sub_org_units"])
+    return {labels[id(m)] for m in mentions if id(m) in labels
+            and (doc.text[max(0, m.start - 6):m.start].endswith(units)
+                 or SECONDARY_BEFORE.search(doc.text, max(0, m.start - 20), m.start)
+                 or SECONDARY_AFTER.match(doc.text, m.end))}
 
 
-SECONDARY_MARKERS = ("前身为", "前身是", "前身系")
+SECONDARY_BEFORE = re.compile(r"(?:前身[为是系](?:[^，。；]{0,12}的)?|收购|并购|兼并)$")
+SECONDARY_AFTER = re.compile(r"的(?:全资|控股)?(?:收购|并购)|\d+(?:\.\d+)?%(?:的)?股权")
 
 
 def _paragraph_subjects(ctx_text: str, start: int, mentions: list[Mention], labels: dict[int, str],
@@ -1305,17 +1316,19 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     speakers = _speakers(sentences, roles, resolved)
     secondary = _secondary_names(doc, mentions, labels, lex)
     paragraph = -1
+    raised: str | None = None
     for sentence in sentences:
         if sentence.paragraph != paragraph:
-            paragraph, topic, subjects = sentence.paragraph, {}, []
+            paragraph, topic, subjects, raised = sentence.paragraph, {}, [], None
         local = by_sentence.get(sentence.index, [])
         anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, secondary, lex)
         all_anaphors.extend(anaphors)
         local = sorted(local + anaphors, key=lambda m: m.start)
         ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found,
-                      speakers.get(sentence.index, []))
+                      speakers.get(sentence.index, []), raised)
         for pattern in PATTERNS:
             pattern(ctx)
+        raised = _round_raiser(ctx) or raised
         opened = _paragraph_subjects(sentence.text, sentence.start, local, labels, types)
         if opened:
             subjects = opened
@@ -1331,6 +1344,14 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     _sub_organisations(doc, sentences, mentions, resolved, found)
     _notice_signed_on(doc, sentences, mentions, resolved, found)
     return found
+
+
+def _round_raiser(ctx: Context) -> str | None:
+    """The organisation of this sentence that completes or gets a round (X宣布完成B轮融资): what a later
+    本轮融资 of the paragraph is about."""
+    rounds = _alternation(ctx.lex.triggers["funding_round"]).pattern
+    raisers = [m for m in ctx.of_type(ORG) if re.match(FUNDED_ROUND + f"(?:{rounds})", ctx.text[ctx.rel(m)[1]:])]
+    return ctx.label(raisers[-1]) if raisers else None
 
 
 def _speakers(sentences: list[Sentence], roles: list[PersonRole], resolved: DocumentEntities) -> dict[int, list[str]]:
