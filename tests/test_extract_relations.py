@@ -703,3 +703,12 @@ def test_a_person_who_has_left_the_office_named_before_them_holds_it_no_more(tmp
     corpus = extract(tmp_path, "江州汀兰生物技术有限公司董事长张明远已于上月离职。江州洺川光电科技有限公司总经理王立新表示满意。")
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("王立新", "江州洺川光电科技有限公司", "总经理")}
+
+
+def test_a_draft_to_take_effect_and_a_director_of_a_renamed_office_state_nothing_present(tmp_path):
+    # 拟自…起施行 is a plan for a draft; 原A主任X held a post in the office under its former name
+    corpus = extract(tmp_path, "江州市科学技术局起草了《江州市科技企业孵化器管理办法（征求意见稿）》，"
+                               "拟自2026年1月1日起施行，有效期5年。原江州市科委主任许强出席会议。")
+    assert not [a for a in corpus.attributes if a.property in ("effectiveFrom", "effectiveUntil")]
+    assert not corpus.memberships
+    assert "原江州市科委" not in corpus.entities

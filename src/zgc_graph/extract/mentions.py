@@ -31,7 +31,7 @@ ALIAS_DECLARATION = re.compile(
     r"[(（](?:[^()（），,。]{1,30}[，,])?(?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
 TRAILING_ALIAS_DECLARATION = re.compile(ALIAS_DECLARATION.pattern + "$")
 NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
-STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w"})
+STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w", "i"})  # (i: an idiom, 认真贯彻, opens no name)
 POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
 
 # Higher wins when candidates overlap; ties go to the longer span.

@@ -601,6 +601,8 @@ def issued(ctx: Context) -> None:
                   rf"|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$")
     for p in policies:
         start, end = ctx.rel(p)
+        if _derived(ctx, p):
+            continue  # 印发《P》实施细则, 发布《P》申报指南: another document than P is issued
         issuer = None
         confidence = 0.9
         rule = "issue-verb"
@@ -619,6 +621,8 @@ def issued(ctx: Context) -> None:
             # 2019年5月印发的《P》: when P was issued, whoever issued it (a year alone is no issue date)
             ctx.attribute(ctx.label(p), "issuedOn", stated[0], "issued-on-before", 0.8, stated[1])
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
+        if verb and ctx.hedged(verb.start()):
+            continue  # X拟于2026年3月印发《P》: not issued yet, on no day
         if verb:
             verb_at = verb.start()
             subj = _nearest_before(ctx, verb_at, (ORG,), 20, issuer_gap)
@@ -641,7 +645,7 @@ def issued(ctx: Context) -> None:
             if issuers:
                 for who in issuers:
                     ctx.relate(ctx.label(p), "issuedBy", ctx.label(who), "issued-by", 0.9)
-                issuer, verb_at = [ctx.label(who) for who in issuers], ctx.rel(issuers[-1])[1]
+                issuer, verb_at = [ctx.label(who) for who in issuers], verb_end  # 由A于2024年11月5日印发
                 _document_number_at(ctx, p, verb_end)  # 由A、B联合印发（京兴发改〔2024〕31号）
         counted = re.match(rf"[”》]?(?:日前|近日|已|已经|正式|于[^，。]{{0,12}})*由{COUNTED_OFFICES}(?:联合|共同)?"
                            rf"(?:{_alternation(ctx.lex.triggers['issued']).pattern})", ctx.text[end:])
@@ -663,10 +667,17 @@ def issued(ctx: Context) -> None:
 SINCE_ISSUE = re.compile(r"[一二三四五六七八九十两\d]+周年|以来")
 
 
+def _derived(ctx: Context, p: Mention) -> bool:
+    """《P》实施细则, 《P》申报指南, or a bare 细则 pointing back to P: a document made from P, not P."""
+    end = ctx.rel(p)[1]
+    return p.text in ctx.lex.derived_documents or \
+        _alternation(ctx.lex.derived_documents).match(ctx.names_masked, end + ctx.text.startswith("》", end)) is not None
+
+
 def _passive_issuers(ctx: Context, after_by: int) -> tuple[list[Mention], int]:
-    """由A印发, 由A、B联合印发: the run of offices that opens at `after_by` and ends at the verb,
-    and where the verb ends."""
-    verb = re.compile(rf"(?:正式|联合|共同|印发并)?(?:{_alternation(ctx.lex.triggers['issued']).pattern})")
+    """由A印发, 由A、B联合印发, 由A于2024年11月5日印发: the run of offices that opens at `after_by` and
+    ends at the verb, and where the verb ends."""
+    verb = re.compile(rf"(?:于{DATE.pattern})?(?:正式|联合|共同|印发并)?(?:{_alternation(ctx.lex.triggers['issued']).pattern})")
     for last in ctx.after(after_by, ORG):
         run = _coordinated(ctx, last, ISSUE_JOINERS)
         if ctx.rel(run[0])[0] == after_by and (m := verb.match(ctx.text, ctx.rel(last)[1])):
@@ -733,7 +744,11 @@ def effective_date(ctx: Context) -> None:
             ("effectiveFrom", "effective-date", rf"(?:自|从)?{date_}起(?:正式)?(?:{any_verb})|(?:于)?{date_}(?:正式)?(?:{strict})"),
             ("effectiveUntil", "effective-until", rf"有效期(?:至|到){date_}")):
         for m in re.finditer(pattern, ctx.text):
+            if ctx.hedged(m.start()):
+                continue  # 《P（征求意见稿）》，拟自2026年1月1日起施行: not yet in effect
             policies = ctx.before(m.start(), POLICY)
+            if policies and _derived(ctx, policies[-1]):
+                continue  # 《P》实施细则…, 细则自…起施行: the 细则's day, not P's
             label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
             if label is None:
                 continue
@@ -748,7 +763,7 @@ def effective_date(ctx: Context) -> None:
 
 # 京科发〔2026〕15号 (brackets as written, or as [2026] and (2026)), right after a policy's title
 NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d\d[〕\]］)）]第?\d{1,5}号"
-DOCUMENT_NUMBER = re.compile(rf"》?[(（]({NUMBER})[)）,，]")
+DOCUMENT_NUMBER = re.compile(rf"》?(?:[(（]({NUMBER})[)）,，]|，(?:文号为|文号是|文号：)({NUMBER}))")
 # 原《B》（海政发〔2022〕5号）同时废止: what may stand between the repealed title and the verb
 REPEALED_GAP = rf"^》?(?:[(（]{NUMBER}[)）])?(?:也|亦|将)?$"
 
@@ -804,7 +819,8 @@ def document_number(ctx: Context) -> None:
 def _document_number_at(ctx: Context, p: Mention, pos: int) -> None:
     m = DOCUMENT_NUMBER.match(ctx.text, pos)
     if m:
-        printed = ctx.doc.original_span(ctx.sentence.start + m.start(1), ctx.sentence.start + m.end(1))
+        group = 1 if m.group(1) else 2  # 《P》（京科发〔2026〕15号）, …印发，文号为京科发〔2026〕15号
+        printed = ctx.doc.original_span(ctx.sentence.start + m.start(group), ctx.sentence.start + m.end(group))
         ctx.attribute(ctx.label(p), "documentNumber", ctx.doc.original[slice(*printed)], "document-number", 0.9)
 
 
@@ -1210,9 +1226,11 @@ def listed_on(ctx: Context) -> None:
             continue
         if ctx.hedged(verb.start()):
             continue  # X拟于明年在…上市, X有望登陆…
+        if re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})的", ctx.text[end:]):
+            continue  # 对在X上市的企业给予奖励: the companies so described are not named
         company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
                    or _sentence_subject(ctx))
-        if company is not None and company.subtype != "StockExchange":
+        if company is not None and company.subtype not in ("StockExchange", "GovernmentBody"):
             ctx.relate(ctx.label(company), "listedOn", ctx.label(exchange), "listed-on", 0.85)
 
 
@@ -1421,8 +1439,9 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     """The title the person holds now: the role's, or the one taken on after it (原副总经理X已接替Y出任
     总经理); None for a role held once (原董事长X, X曾任A董事长 but …，现任B总经理 holds B's,
     董事长X已于上月离职).  The graph states present posts only."""
-    if role.organisations and text[:role.organisations[0].start].endswith(lex.past_role_verbs):
-        return None
+    if role.organisations and (text[:role.organisations[0].start].endswith(lex.past_role_verbs)
+                               or text[role.organisations[0].start - 1:role.organisations[0].start] in lex.past_marks):
+        return None  # X曾任A董事长; 原A主任X
     if not text[:role.person.start].endswith(role.title):
         return role.title
     clause = CLAUSE_BREAK.split(text[role.person.end:role.person.end + 40], maxsplit=1)[0]

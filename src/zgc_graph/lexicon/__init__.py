@@ -51,6 +51,7 @@ class Lexicon:
     publication_endings: tuple[str, ...]
     works_before_title: tuple[str, ...]
     planning_endings: tuple[str, ...]
+    derived_documents: tuple[str, ...]
     adverbs_before_plans: tuple[str, ...]
     standalone_names: frozenset[str]
     official_prefixes: tuple[str, ...]
@@ -166,6 +167,7 @@ def load() -> Lexicon:
         publication_endings=_longest_first(entities["policy"]["publication_endings"]),
         works_before_title=_longest_first(entities["policy"]["works_before_title"]),
         planning_endings=_longest_first(entities["policy"]["planning_endings"]),
+        derived_documents=_longest_first(entities["policy"]["derived_documents"]),
         adverbs_before_plans=_longest_first(entities["policy"]["adverbs_before_plans"]),
         standalone_names=frozenset(entities["organisation"]["standalone"]),
         official_prefixes=_longest_first(names["official_prefixes"]),
