@@ -712,3 +712,12 @@ def test_a_draft_to_take_effect_and_a_director_of_a_renamed_office_state_nothing
     assert not [a for a in corpus.attributes if a.property in ("effectiveFrom", "effectiveUntil")]
     assert not corpus.memberships
     assert "原江州市科委" not in corpus.entities
+
+
+def test_two_lead_investors_joined_by_和_and_a_rename_after_adverbs(tmp_path):
+    corpus = extract(tmp_path, "江州碳衡科技有限公司完成近亿元Pre-A轮融资，本轮由绿洲资本和青松创投联合领投。"
+                               "江州算力方舟科技有限公司近日正式更名为方舟智算科技股份有限公司。江州市科委将研究制定相关实施细则。")
+    found = triples(corpus)
+    assert {("江州碳衡科技有限公司", "fundedBy", "绿洲资本"), ("江州碳衡科技有限公司", "fundedBy", "青松创投"),
+            ("江州算力方舟科技有限公司", "predecessorOf", "方舟智算科技股份有限公司")} <= found
+    assert "实施细则" not in corpus.entities

@@ -1011,9 +1011,7 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
             continue
         for match in investors.finditer(view.text):
             offset = match.start(1)
-            for name in match.group(1).split("、"):
-                start = view.sentence.start + offset
-                offset += len(name) + 1
+            for name, start in _investor_items(match.group(1), view.sentence.start + offset, lex):
                 # a verb inside a fund's name (启明|创投) but none at its end (老股东继续跟投)
                 words = segment_name(name)
                 if len(words) > 1 and words[0].text in lex.left_boundaries:  # 另有|苍穹资本跟投
@@ -1027,6 +1025,19 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
                                          suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
                                          view.sentence.index, "investor"))
     return select(found)
+
+
+def _investor_items(run: str, start: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """A、B、C: the items and where each starts; an item that is two names joined by 和/及, each with an
+    organisation's ending (苍穹资本和云帆基金联合领投), is two."""
+    items = []
+    for item in re.finditer(r"[^、]+", run):
+        parts = list(re.finditer(r"[^和及]+", item.group()))
+        if len(parts) > 1 and all(suffix_of(p.group(), lex) is not None for p in parts):
+            items += [(p.group(), start + item.start() + p.start()) for p in parts]
+        else:
+            items.append((item.group(), start + item.start()))
+    return items
 
 
 def list_sibling_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
