@@ -721,3 +721,13 @@ def test_two_lead_investors_joined_by_和_and_a_rename_after_adverbs(tmp_path):
     assert {("江州碳衡科技有限公司", "fundedBy", "绿洲资本"), ("江州碳衡科技有限公司", "fundedBy", "青松创投"),
             ("江州算力方舟科技有限公司", "predecessorOf", "方舟智算科技股份有限公司")} <= found
     assert "实施细则" not in corpus.entities
+
+
+def test_a_past_marker_ends_a_state_but_not_an_event(tmp_path):
+    # 曾入驻P: no longer in P; 曾印发《Q》, 曾更名为: done once and for good
+    corpus = extract(tmp_path, "江州驰远智行科技有限公司曾入驻江南软件园，后迁往青州。江州市科委曾于2019年印发《江州市概念验证平台管理办法》。"
+                               "江州算力方舟科技有限公司曾更名为方舟智算科技股份有限公司。")
+    found = triples(corpus)
+    assert ("江州驰远智行科技有限公司", "locatedIn", "江南软件园") not in found
+    assert {("江州市概念验证平台管理办法", "issuedBy", "江州市科委"),
+            ("江州算力方舟科技有限公司", "predecessorOf", "方舟智算科技股份有限公司")} <= found

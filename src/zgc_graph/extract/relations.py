@@ -102,10 +102,10 @@ class Context:
     def same_clause(self, a: int, b: int) -> bool:
         return CLAUSE_BREAK.search(self.text[min(a, b):max(a, b)]) is None
 
-    def hedged(self, pos: int) -> bool:
-        """Whether the clause of the verb at `pos` denies, only plans or puts in the past what it says
-        (X未入驻P, X拟于明年在…上市, X曾入驻P, 入驻P的申请未获批准): names and words that merely hold
-        a hedge (未来, 模拟, 原材料) do not count."""
+    def hedged(self, pos: int, event: bool = False) -> bool:
+        """Whether the clause of the verb at `pos` denies, only plans or, unless the verb is an `event`
+        (印发, 组建), puts in the past what it says (X未入驻P, X拟于明年在…上市, X曾入驻P, 入驻P的申请未获批准):
+        names and words that merely hold a hedge (未来, 模拟, 原材料) do not count."""
         start = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, pos)), default=0)
         end_match = CLAUSE_BREAK.search(self.text, pos)
         masked = self.names_masked
@@ -115,13 +115,18 @@ class Context:
         for marker in self.lex.triggers["former_name_markers"]:
             before = re.sub(f"{re.escape(marker)}(?=[《“]?□)", "□", before)  # 由原国家科委印发, 原《B》同时废止
         after = masked[pos:end_match.start() if end_match else len(masked)]
-        return (_alternation(self.lex.triggers["hedges"]).search(before) is not None
+        hedges = self.lex.triggers["hedges"] + (() if event else self.lex.triggers["past_markers"])
+        return (_alternation(hedges).search(before) is not None
                 or _alternation(self.lex.triggers["denials_after"]).search(after) is not None)
+
+
+EVENT_TRIGGERS = ("renamed",)  # trigger lists whose verbs name an event, done once and for good
 
 
 def _triggers(ctx: Context, name: str):
     """The matches of a trigger list, but none in a clause that denies or only plans what it says."""
-    return (m for m in _alternation(ctx.lex.triggers.get(name, ())).finditer(ctx.text) if not ctx.hedged(m.start()))
+    return (m for m in _alternation(ctx.lex.triggers.get(name, ())).finditer(ctx.text)
+            if not ctx.hedged(m.start(), event=name in EVENT_TRIGGERS))
 
 
 def _run_after(ctx: Context, pos: int, *types: EntityType, stop: str = r"[。；！？;!?]|，(?!\s)") -> list[Mention]:
@@ -257,7 +262,7 @@ def founded_by(ctx: Context) -> None:
     P has N members."""
     verbs = _alternation(ctx.lex.triggers["co_found"]).pattern
     for m in re.finditer(rf"(?:是|系)?由([^。；]*?)(?:{verbs})", ctx.text):
-        if ctx.hedged(m.end()):
+        if ctx.hedged(m.end(), event=True):
             continue  # 该研究院由A、B计划共同组建
         named = _named_before(ctx, m.start()) or _described_after(ctx, m.end())
         if named is None:
@@ -307,7 +312,7 @@ def founders_before(ctx: Context) -> None:
     for founded in ctx.of_type(ORG):
         verb = re.search(rf"(?:{verbs})了?(?:[^，。；的]{{0,16}}的)?[“\"]?$", ctx.text[:ctx.rel(founded)[0]])
         founder = _nearest_before(ctx, verb.start(), (ORG,), 16, FOUNDER_GAP) if verb else None
-        if founder is None or ctx.hedged(verb.start()):
+        if founder is None or ctx.hedged(verb.start(), event=True):
             continue
         for who in _coordinated(ctx, founder, ("、", "和", "与", "及", "联合", "会同")):
             ctx.relate(ctx.label(founded), "foundedBy", ctx.label(who), "founders-before", 0.8)
@@ -575,7 +580,7 @@ def predecessor(ctx: Context) -> None:
                 ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(successor[-1]), "predecessor", 0.85)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     for trig in _triggers(ctx, "renamed"):
-        old = _nearest_before(ctx, trig.start(), kinds, 16, rf"^[”」》）)]*(?:{when}|已|已经|正式|将|于[^，。；]{{0,12}})*$")
+        old = _nearest_before(ctx, trig.start(), kinds, 16, rf"^[”」》）)]*(?:{when}|已|已经|曾|正式|将|于[^，。；]{{0,12}})*$")
         new = ctx.after(trig.end(), *kinds)
         if old is not None and new and ctx.rel(new[0])[0] == trig.end():
             ctx.relate(ctx.label(old), "predecessorOf", ctx.label(new[0]), "renamed", 0.9)
@@ -598,7 +603,7 @@ def issued(ctx: Context) -> None:
     policies = ctx.of_type(POLICY)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     # X近日印发…, X于2023年4月印发…, X关于印发《P》的通知, X等七部门联合印发…
-    issuer_gap = (rf"^(?:将|已|还|也|正式|联合|共同|关于|等[\d一二三四五六七八九十两]+个?(?:部门|部委|单位)"
+    issuer_gap = (rf"^(?:将|已|还|也|曾|正式|联合|共同|关于|等[\d一二三四五六七八九十两]+个?(?:部门|部委|单位)"
                   rf"|{when}|{WHEN_DATE}|于.{{0,12}}|在.{{0,16}})*$")
     for p in policies:
         start, end = ctx.rel(p)
@@ -622,7 +627,7 @@ def issued(ctx: Context) -> None:
             # 2019年5月印发的《P》: when P was issued, whoever issued it (a year alone is no issue date)
             ctx.attribute(ctx.label(p), "issuedOn", stated[0], "issued-on-before", 0.8, stated[1])
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
-        if verb and ctx.hedged(verb.start()):
+        if verb and ctx.hedged(verb.start(), event=True):
             continue  # X拟于2026年3月印发《P》: not issued yet, on no day
         if verb:
             verb_at = verb.start()
