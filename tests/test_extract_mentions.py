@@ -343,3 +343,8 @@ def test_a_joint_venture_noun_and_a_prospectus_are_no_entities(tmp_path):
     found = types(corpus)
     assert "合资公司" not in found and "招股说明书" not in found
     assert found["江州睿森医学影像有限公司"] == "Organisation"
+
+
+def test_a_name_after_某_is_left_unnamed(tmp_path):
+    corpus = extract(tmp_path, "江州星擎动力科技有限公司完成B轮融资，某国资背景产业基金参投。江州某某科技有限公司与江州理工大学签署协议。")
+    assert set(types(corpus)) == {"江州星擎动力科技有限公司", "江州理工大学"}

@@ -305,6 +305,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""
         if before.isdigit() and text[view.rel(start)] in CLASSIFIERS + "余多":
             continue  # 50支子基金, 20余场平行论坛: a quantity, not a name
+        if before in UNNAMED_BEFORE:
+            continue  # 某国资背景产业基金, 北京某某科技有限公司: one left unnamed
         name = text[view.rel(start):end_rel]
         trimmed = drop_leading_modifiers(name, lex)
         if suffix.type is EntityType.PLATFORM:
@@ -586,6 +588,8 @@ def _district(item: str) -> bool:
 
 
 PLACE_ENDINGS = ("省", "市", "区", "县", "镇", "乡", "街道")
+
+UNNAMED_BEFORE = ("某",)
 
 CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 
