@@ -433,13 +433,10 @@ def located(ctx: Context) -> None:
         if tenant is None and not followers:
             tenant = _sentence_subject(ctx)
         if hosts and tenant is not None and "分别" in ctx.text[ctx.rel(tenant)[1]:trig.start()]:
-            # A和B分别入驻P和Q: A in P and B in Q when the lists pair up, else nothing is sure; A、B分别入驻P:
-            # each in P
+            # A和B分别入驻P和Q: A in P, B in Q; A、B分别入驻P: each in P
             tenants = _coordinated(ctx, tenant, ("、", "和", "及"))
             places = [p for p in _run_after(ctx, trig.end(), PLATFORM) if ctx.rel(p)[0] >= ctx.rel(hosts[0])[0]]
-            pairs = [(org, places[0]) for org in tenants] if len(places) == 1 else \
-                list(zip(tenants, places)) if len(tenants) == len(places) else []
-            for org, place in pairs:
+            for org, place in _respectively(tenants, places):
                 ctx.relate(ctx.label(org), "locatedIn", ctx.label(place), "settle-in-respectively", 0.8)
         elif hosts and tenant is not None:
             for org in _coordinated(ctx, tenant):
@@ -998,13 +995,8 @@ def partners(ctx: Context) -> None:
             # P成立于2018年，由A与B、C等单位共同建设: they build P, the sentence's subject
             _co_built(ctx, 0, subjects + partners_, "co-build-passive")
         elif subjects and len(subjects) > 1 and "分别" in ctx.text[ctx.rel(subj)[1]:m.start()]:
-            # A、B分别与C、D签署…: A with C and B with D, when the lists pair up (else nothing is sure);
-            # A、B分别与C签署…: each with C
-            if len(partners_) == 1:
-                pairs = [(who, partners_[0]) for who in subjects]
-            else:
-                pairs = list(zip(subjects, partners_)) if len(partners_) == len(subjects) else []
-            for who, other in pairs:
+            # A、B分别与C、D签署…: A with C, B with D; A、B分别与C签署…: each with C
+            for who, other in _respectively(subjects, partners_):
                 ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-respectively", 0.8)
         elif subjects:
             for who in subjects:
@@ -1034,6 +1026,14 @@ def partners(ctx: Context) -> None:
         for who in subjects:
             for other in others:
                 ctx.relate(who, "partnerOf", ctx.label(other), "together-with", confidence)
+
+
+def _respectively(lefts: list[Mention], rights: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """A、B分别…C、D: A with C and B with D when the lists pair up; A、B分别…C: each with C; else no pair
+    is sure."""
+    if len(rights) == 1:
+        return [(left, rights[0]) for left in lefts]
+    return list(zip(lefts, rights)) if len(lefts) == len(rights) else []
 
 
 def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-build") -> None:
