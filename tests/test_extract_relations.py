@@ -1,7 +1,7 @@
 """Relations, numbers and dates, each with the sentence it was read from."""
 from datetime import date
 
-from extract_helpers import extract, triples
+from extract_helpers import entity_named, extract, triples
 
 
 def test_consortium_leader_members_and_count(tmp_path):
@@ -477,6 +477,20 @@ def test_a_company_listed_on_an_exchange(tmp_path):
         ("江州寒光科技股份有限公司", "上海证券交易所"), ("青州星河科技有限公司", "深圳证券交易所"), ("蓝图集团", "上海证券交易所")}
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("陈天石", "江州寒光科技股份有限公司", "创始人、首席执行官")}
+
+
+def test_an_exchange_by_its_short_name(tmp_path):
+    """港交所, 上交所, 纳斯达克 are exchanges (not a 研究所), so a listing there is found; 上交所 after
+    上海证券交易所 is that exchange again; “走进北交所” is an activity at 北交所, not an organisation."""
+    text = ("江州云帆智能科技有限公司在港交所主板挂牌上市。青州启辰生物医药股份有限公司已在上海证券交易所科创板上市，"
+            "上交所有关负责人出席了仪式。蓝海数据集团于2019年在纳斯达克上市。园区举办“走进北交所”专题辅导活动。")
+    corpus = extract(tmp_path, text)
+    assert {(s, o) for s, p, o in triples(corpus) if p == "listedOn"} == {
+        ("江州云帆智能科技有限公司", "港交所"), ("青州启辰生物医药股份有限公司", "上海证券交易所"), ("蓝海数据集团", "纳斯达克")}
+    assert {e.label: e.subtype for e in corpus.entities.values() if e.subtype == "StockExchange"} == {
+        "港交所": "StockExchange", "上海证券交易所": "StockExchange", "纳斯达克": "StockExchange", "北交所": "StockExchange"}
+    assert "走进北交所" not in corpus.entities
+    assert "上交所" in entity_named(corpus, "上海证券交易所").aliases
 
 
 def test_a_subsidiary_named_after_what_it_is_and_its_daily_operator(tmp_path):

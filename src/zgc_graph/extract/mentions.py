@@ -495,7 +495,8 @@ def _quoted_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
                 found.append(_mention(view, start, end, EntityType.POLICY, "PolicyProgramme", "quoted"))
             continue
         suf = suffix_of(inner, lex)
-        if suf is not None and len(inner) > len(suf.text) and (suf.strong or _item_ok(inner, lex)):
+        if suf is not None and len(inner) > len(suf.text) and (suf.strong or _item_ok(inner, lex)) \
+                and suf.text not in lex.standalone_names:  # “走进北交所” is an activity at the exchange
             found.append(_mention(view, start, end, suf.type, suf.subtype, "quoted"))
             continue
         # “专精特新”培育政策: a quoted slogan that a policy noun completes

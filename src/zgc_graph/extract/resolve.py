@@ -292,8 +292,8 @@ def _link_abbreviations(records: dict[str, NameRecord], keys: list[str], uf: _Un
             continue
         suf = next((lex.suffixes[key[-n:]] for n in range(min(len(key), lex.max_suffix_len), 0, -1)
                     if key[-n:] in lex.suffixes), None)
-        if suf is not None and suf.strong:
-            continue
+        if suf is not None and suf.strong and key not in lex.standalone_names:
+            continue  # a full name; a standalone one (上交所) is short for one
         longer = [k for k in by_ends[(key[0], key[-1], records[key].type)]
                   if len(k) >= len(key) + 2 and key not in k and _is_subsequence(key, k)]
         if len(longer) == 1:

@@ -155,8 +155,10 @@ def load() -> Lexicon:
     verb_triggers = ("leads", "co_found", "located", "located_after", "issued", "benefits_before", "benefits_obtain", "partner",
                      "together", "participate", "renamed", "sub_org_of", "sub_org_under")
     boundaries = set(names["left_boundaries"]) | {w for k in verb_triggers for w in relations[k] if len(w) > 1}
-    for name in entities["organisation"]["standalone"]:
-        suffixes.setdefault(name, Suffix(name, EntityType.ORGANISATION, "GovernmentBody", True))
+    standalone = entities["organisation"]["standalone"]
+    for subtype, bodies in standalone.items():
+        for name in bodies:
+            suffixes.setdefault(name, Suffix(name, EntityType.ORGANISATION, subtype, True))
     return Lexicon(
         suffixes=suffixes,
         max_suffix_len=max(len(s) for s in suffixes),
@@ -169,7 +171,7 @@ def load() -> Lexicon:
         planning_endings=_longest_first(entities["policy"]["planning_endings"]),
         derived_documents=_longest_first(entities["policy"]["derived_documents"]),
         adverbs_before_plans=_longest_first(entities["policy"]["adverbs_before_plans"]),
-        standalone_names=frozenset(entities["organisation"]["standalone"]),
+        standalone_names=frozenset(name for bodies in standalone.values() for name in bodies),
         official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
         suffix_abbreviations={k: entities["suffix_abbreviations"][k]
