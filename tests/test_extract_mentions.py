@@ -254,6 +254,16 @@ def test_a_character_cut_off_between_the_place_and_the_brand_stays_in_the_name(t
     assert not [label for label in found if label.startswith(("瑞康", "蓝"))]
 
 
+def test_a_character_and_a_conjunction_cut_off_from_a_name_stay_in_it(tmp_path):
+    # jieba: 清|和|大学, 北京|同|和|医疗器械…: 和 after one character that opens the name is no 'and';
+    # 党和政府 is no one body
+    corpus = extract(tmp_path, "联盟由北京云驰智行科技有限公司、清和大学车辆学院和北京星衡传感技术有限公司共同发起。"
+                               "北京同和医疗器械有限公司与天和研究院签署合作协议。在党和政府的支持下，园区快速发展。")
+    found = types(corpus)
+    assert {"清和大学车辆学院", "北京同和医疗器械有限公司", "天和研究院", "北京星衡传感技术有限公司"} <= set(found)
+    assert not [label for label in found if label.startswith(("大学", "和")) or label == "党和政府"]
+
+
 def test_a_co_working_space_a_demonstration_park_and_an_industrial_base_are_platforms(tmp_path):
     # jieba: 该众|创|空间 (the determiner glued to the noun), 示范园 one word
     corpus = extract(tmp_path, "位于学院路的“青禾众创空间”举办毕业典礼。该众创空间成立于2017年6月。"

@@ -586,6 +586,19 @@ def test_an_alliance_its_founders_and_the_seats_they_hold(tmp_path):
     assert not [label for label in corpus.entities if label in ("单位", "科技股份有限公司") or "设在" in label]
 
 
+def test_a_seat_taken_over_from_another_and_a_vice_chair(tmp_path):
+    """A接替B担任理事长单位: A leads the alliance, B (named nearer the seat) does not; 联盟副理事长、
+    C公司首席科学家X is a vice chair (not the chair) and C's chief scientist."""
+    text = ("江州生物医药产业联盟第二届会员大会日前召开。江州百康泰生物科技股份有限公司接替江州瑞宁医药有限公司"
+            "担任理事长单位。联盟副理事长、江州量衡科技有限公司首席科学家沈栖梧表示，联盟将扩大规模。")
+    corpus = extract(tmp_path, text)
+    alliance = "江州生物医药产业联盟"
+    assert {s for s, p, o in triples(corpus) if p == "leads" and o == alliance} == {"江州百康泰生物科技股份有限公司"}
+    assert not [t for t in triples(corpus) if t[0] == "江州瑞宁医药有限公司"]
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("沈栖梧", None, "副理事长"), ("沈栖梧", "江州量衡科技有限公司", "首席科学家")}
+
+
 def test_an_institute_a_group_set_up_in_a_zone(tmp_path):
     """A在Z设立的P: A founded P, and P is in the zone Z; 在 a place that is no platform locates nothing."""
     text = ("蓝图集团在江州高新区设立的蓝图人工智能研究院于2023年揭牌。"

@@ -31,6 +31,7 @@ ALIAS_DECLARATION = re.compile(
     r"[(（](?:[^()（），,。]{1,30}[，,])?(?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
 TRAILING_ALIAS_DECLARATION = re.compile(ALIAS_DECLARATION.pattern + "$")
 NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
+NOUN_TAGS = NAME_TAGS | {"n", "j", "r"}
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "f", "vd", "ad", "y", "e", "o", "w", "i"})  # (i: an idiom, 认真贯彻, opens no name)
 POLICY_STOP_TAGS = STOP_TAGS - {"c", "q"}
 
@@ -120,10 +121,13 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     i = first
     start = first + 1
     depth = 0  # inside a parenthesised qualifier such as (北京)
+    kept = -1  # a token the name keeps whatever it is (the 同 of 北京同和…)
     while i >= 0:
         tok = view.tokens[i]
         t = tok.text
-        if t in (")", "）"):
+        if i == kept:
+            pass
+        elif t in (")", "）"):
             depth += 1
         elif t in ("(", "（"):
             if depth == 0:
@@ -133,7 +137,9 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             if company and _brand_character(view.tokens, i, first, lex) or _sino_foreign(view, i, first):
                 pass
             elif t in POLICY_CONJUNCTIONS and not policy:
-                if not _joins_words(view, i, lex):
+                if _character_then_conjunction(view, i, lex):
+                    kept = i - 1
+                elif not _joins_words(view, i, lex):
                     break
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
                   and not (i == first and not strong and t in lex.name_verbs)
@@ -226,14 +232,25 @@ def _between_nouns(view: SentenceView, i: int) -> bool:
 
 
 def _joins_words(view: SentenceView, i: int, lex: Lexicon) -> bool:
-    """发展|和|改革委员会: a conjunction between two ordinary words belongs to the name; so does one
-    after a one-character word that follows a place (北京|诺|和|生物医药有限公司)."""
+    """发展|和|改革委员会: a conjunction between two ordinary words belongs to the name."""
     if i == 0 or i + 1 >= len(view.tokens):
         return False
     left, right = view.tokens[i - 1], view.tokens[i + 1]
-    if len(left.text) == 1 and left.is_word and right.is_word and i >= 2 and view.tokens[i - 2].tag == "ns":
-        return True
     return _conjunction_inside(view.text[:view.rel(left.end)], left, right, lex)
+
+
+def _character_then_conjunction(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """北京|诺|和|生物医药有限公司, 北京|同|和|医疗器械…, 、|清|和|大学: a conjunction after one character
+    that follows a place or opens the name is part of it, character and all (a one-character noun is a
+    thing of its own: 党|和|政府)."""
+    if i < 1 or i + 1 >= len(view.tokens):
+        return False
+    left, right = view.tokens[i - 1], view.tokens[i + 1]
+    if len(left.text) != 1 or not left.is_word or not right.is_word:
+        return False
+    before = view.tokens[i - 2] if i >= 2 else None
+    return before is not None and before.tag == "ns" or left.tag not in NOUN_TAGS and (
+        before is None or not before.is_word or before.text in lex.left_boundaries)
 
 
 def _conjunction_inside(before: str, left: Token, right: Token, lex: Lexicon) -> bool:

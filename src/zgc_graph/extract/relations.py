@@ -778,8 +778,12 @@ def alliance_seats(ctx: Context) -> None:
         return
     chairs = ctx.lex.triggers["chair_seats"]
     seats = _alternation(chairs + ctx.lex.triggers["member_seats"]).pattern
+    succeeding = _alternation(ctx.lex.triggers["succeeding_verbs"]).pattern
     for m in re.finditer(rf"(?:{_alternation(ctx.lex.triggers['seat_verbs']).pattern})({seats})", ctx.text):
         holder = _nearest_before(ctx, m.start(), (ORG,), 2, r"^(?:分别|共同|均)?$")
+        predecessor = re.search(rf"(?:{succeeding})$", ctx.text[:ctx.rel(holder)[0]]) if holder is not None else None
+        if predecessor is not None:  # A接替B担任理事长单位: the seat is A's
+            holder = _nearest_before(ctx, predecessor.start(), (ORG,), 2, r"^(?:已|正式)?$")
         alliance = _platform_before(ctx, m.start() if holder is None else ctx.rel(holder)[0])
         if holder is None or alliance is None:
             continue
