@@ -264,6 +264,22 @@ def test_a_character_and_a_conjunction_cut_off_from_a_name_stay_in_it(tmp_path):
     assert not [label for label in found if label.startswith(("大学", "和")) or label == "党和政府"]
 
 
+def test_verbs_of_becoming_obtaining_starting_and_investing_end_a_name_on_its_left(tmp_path):
+    corpus = extract(tmp_path, "交易完成后图灵岸将成为公司控股子公司。江州凌川数据股份有限公司曾参投北京图灵岸科技有限公司的A轮融资。"
+                               "园区暂不启动温泉镇产业园扩建。公司取得北京市海淀区市场监督管理局换发的营业执照。")
+    found = types(corpus)
+    assert {"北京图灵岸科技有限公司", "温泉镇产业园", "北京市海淀区市场监督管理局"} <= set(found)
+    assert not [label for label in found if label.startswith(("成为", "参投", "启动", "取得"))]
+
+
+def test_a_speaker_with_the_organisation_and_title_in_brackets(tmp_path):
+    # an interview's speaker or a caption: 苏慕白（X公司创始人、首席科学家）：…
+    corpus = extract(tmp_path, "记者：您为何创业？苏慕白（北京澄源生物技术有限公司创始人、首席科学家）：我2010年回国。"
+                               "图为李明（江州大学教授）。")
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("苏慕白", "北京澄源生物技术有限公司", "创始人、首席科学家"), ("李明", "江州大学", "教授")}
+
+
 def test_a_co_working_space_a_demonstration_park_and_an_industrial_base_are_platforms(tmp_path):
     # jieba: 该众|创|空间 (the determiner glued to the noun), 示范园 one word
     corpus = extract(tmp_path, "位于学院路的“青禾众创空间”举办毕业典礼。该众创空间成立于2017年6月。"

@@ -147,3 +147,18 @@ def test_a_companys_name_cut_after_a_word_also_stands_without_its_place(tmp_path
     corpus = extract(tmp_path, text)
     assert "星河动力" in corpus.entities["江州星河动力航天科技股份有限公司"].aliases
     assert {(m.person, m.organisation) for m in corpus.memberships} == {("刘百川", "江州星河动力航天科技股份有限公司")}
+
+
+def test_a_short_title_quoted_and_marked_and_a_short_name_with_its_tail(tmp_path):
+    """（以下简称“《措施》”）: the policy's facts are the full title's; 芯源微电子 (a tail left on, no place)
+    is 北京芯源微电子有限公司, so its general manager is that company's."""
+    corpus = extract(tmp_path, "江州市科技局发布《江州市支持硬科技企业发展的若干措施（试行）》（以下简称“《措施》”）。"
+                               "《措施》自2024年4月1日起施行。由北京芯源微电子有限公司牵头组建的江州半导体创新联合体揭牌。"
+                               "芯源微电子总经理周启明表示，联合体将扩大规模。")
+    policy = entity_named(corpus, "措施")
+    assert policy.label == "江州市支持硬科技企业发展的若干措施(试行)"
+    assert [(a.subject, str(a.value)) for a in corpus.attributes if a.property == "effectiveFrom"] == [
+        (policy.label, "2024-04-01")]
+    assert "芯源微电子" in entity_named(corpus, "北京芯源微电子有限公司").aliases
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("周启明", "北京芯源微电子有限公司", "总经理")}

@@ -26,9 +26,10 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SINGLE_CHAR_PREPOSITIONS = ("如", "与", "由", "在", "对", "向", "从", "据", "和", "及", "同", "含", "将", "把")
 CLASSIFIERS = "家个支项所名位批只座"
 POLICY_CONJUNCTIONS = ("和", "与", "及")
-# X(以下简称“Y”): Y is another name of X; a note may come first (《P》（京科发〔2026〕15号，以下简称《办法》）)
+# X(以下简称“Y”): Y is another name of X; a note may come first (《P》（京科发〔2026〕15号，以下简称《办法》）),
+# and the short name may be quoted and in title marks at once (以下简称“《措施》”)
 ALIAS_DECLARATION = re.compile(
-    r"[(（](?:[^()（），,。]{1,30}[，,])?(?:以下)?简称[“\"「《]?([^”\"」》)）]{2,12})[”\"」》]?[)）]")
+    r"[(（](?:[^()（），,。]{1,30}[，,])?(?:以下)?简称[“\"「《]{0,2}([^“”\"「」《》)）]{2,12})[”\"」》]{0,2}[)）]")
 TRAILING_ALIAS_DECLARATION = re.compile(ALIAS_DECLARATION.pattern + "$")
 NAME_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "eng", "?"})
 NOUN_TAGS = NAME_TAGS | {"n", "j", "r"}

@@ -132,6 +132,9 @@ def person_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex
             elif (appointed := _appointed_to_own(text, chain_start, orgs_by_end, lex)) is not None:
                 name, name_start, own_org = appointed
                 org_anchor = chain_start
+            elif (captioned := _name_before_brackets(text, chain_start, chain_end, orgs_by_end, lex)) is not None:
+                name, name_start = captioned
+                org_anchor = chain_start
             elif _organisations_before(text, chain_start, orgs_by_end) \
                     and (holder := _held_by(text, chain_end, lex, orgs_by_end)) is not None:
                 name, name_start = holder
@@ -279,6 +282,20 @@ def _last_title_start(text: str, start: int, end: int) -> int:
     for m in title_pattern().finditer(text, start, end):
         last = m.start()
     return last
+
+
+def _name_before_brackets(text: str, title_start: int, title_end: int, orgs_by_end: dict[int, Mention],
+                          lex: Lexicon) -> tuple[str, int] | None:
+    """苏慕白（北京X有限公司创始人、首席科学家）: a name, then its organisation and title in brackets (an
+    interview's speaker, a caption) -> (name, start)."""
+    org = orgs_by_end.get(title_start)
+    if org is None or text[title_end:title_end + 1] not in ("）", ")"):
+        return None
+    bracket = title_start - (org.end - org.start) - 1
+    if bracket < 1 or text[bracket] not in ("（", "("):
+        return None
+    name = _name_before(text, bracket, lex, set(orgs_by_end))
+    return (name, bracket - len(name)) if name is not None else None
 
 
 def _department_before(text: str, pos: int, orgs_by_end: dict[int, Mention], lex: Lexicon) -> int | None:

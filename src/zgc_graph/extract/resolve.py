@@ -412,11 +412,15 @@ class DocumentEntities:
                     if self._new_short_name(short, lex) \
                             and (len(short) >= 3 or any(is_distinctive(t) for t in segment_name(short))):
                         out[short] = (entity.type, entity.subtype)
-                # 联影医疗 for 联影医疗科技股份有限公司: a tail left on, but more than a place and a tail
-                for short in stages[1:]:
-                    if self._new_short_name(short, lex) and len(_company_core(short[len(place or ""):], lex)) >= 2 \
-                            and short[len(place or ""):] not in lex.company_tails:
-                        out[short] = (entity.type, entity.subtype)
+                # 联影医疗 for 联影医疗科技股份有限公司: a tail left on, but more than a place and a tail;
+                # 芯源微电子 for 北京芯源微电子有限公司, without its place as well
+                for stage in stages[1:]:
+                    unplaced = stage[len(place or ""):]
+                    if len(_company_core(unplaced, lex)) < 2 or unplaced in lex.company_tails:
+                        continue
+                    for short in (stage, unplaced):
+                        if self._new_short_name(short, lex):
+                            out[short] = (entity.type, entity.subtype)
         return out
 
     def name_prefixes(self, lex: Lexicon) -> dict[str, str]:
