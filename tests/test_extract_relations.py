@@ -758,3 +758,28 @@ def test_a_past_marker_ends_a_state_but_not_an_event(tmp_path):
     assert ("江州驰远智行科技有限公司", "locatedIn", "江南软件园") not in found
     assert {("江州市概念验证平台管理办法", "issuedBy", "江州市科委"),
             ("江州算力方舟科技有限公司", "predecessorOf", "方舟智算科技股份有限公司")} <= found
+
+
+def test_a_stay_ended_by_a_later_move_and_talks_plans_and_expired_deals_state_nothing(tmp_path):
+    """X2019年入驻P，2022年已迁往Q: X is in Q, no longer in P (but A入驻P，B迁往Q keeps A in P); 正在洽谈入驻,
+    将于明年登陆 and a contract that 已于去年到期，双方未再续签 state no tenant, listing or partnership."""
+    text = ("毕业企业江州知行机器人科技有限公司2019年入驻清源智汇孵化器，2022年已迁往江州软件园。"
+            "江州星河科技有限公司入驻江州软件园，江州青松科技有限公司迁往江州顺义园。"
+            "另有江州云帆数据科技有限公司正在洽谈入驻江州顺义园。"
+            "有媒体报道称，江州轨智科技有限公司将于明年登陆上海证券交易所科创板。"
+            "此前，京华理工大学与江州华储能源科技有限公司签署的专利许可合同已于去年到期，双方未再续签。")
+    found = triples(extract(tmp_path, text))
+    assert {(s, o) for s, p, o in found if p == "locatedIn"} == {
+        ("江州知行机器人科技有限公司", "江州软件园"), ("江州星河科技有限公司", "江州软件园"),
+        ("江州青松科技有限公司", "江州顺义园")}
+    assert not [t for t in found if t[1] in ("listedOn", "partnerOf")]
+
+
+def test_a_post_taken_on_after_the_name_and_one_held_before(tmp_path):
+    """副总经理X升任总经理 holds 总经理 now; 由副总经理陈默接任董事会秘书 is 陈默 (接 opens the verb), 董事会秘书;
+    局长X此前担任A副主任: 局长 now, A's 副主任 no longer."""
+    text = ("江州星河科技有限公司副总经理王建国升任总经理。董事会同意由副总经理陈默接任董事会秘书职务。"
+            "区科信局局长赵明远此前担任中关村丰台园管委会副主任。")
+    corpus = extract(tmp_path, text)
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("王建国", "江州星河科技有限公司", "总经理"), ("陈默", None, "董事会秘书"), ("赵明远", "区科信局", "局长")}

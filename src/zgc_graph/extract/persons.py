@@ -40,7 +40,20 @@ def _is_han(text: str) -> bool:
 
 def _ends_name(rest: str, lex: Lexicon) -> bool:
     return not rest or rest[0] in NAME_END_PUNCT or rest.startswith(lex.after_name) \
-        or title_pattern().match(rest) is not None
+        or title_pattern().match(rest) is not None or _office_ahead().match(rest) is not None
+
+
+@lru_cache(maxsize=1)
+def _verbs_of_office() -> tuple[str, ...]:
+    """接任, 出任, 担任…: verbs of taking or holding an office, of two characters or more."""
+    lex = load()
+    return tuple(v for v in lex.office_verbs + lex.promotion_verbs if len(v) > 1)
+
+
+@lru_cache(maxsize=1)
+def _office_ahead() -> re.Pattern:
+    """A verb of office, perhaps after an adverbial (此前担任, 已于去年调任): a name may end before it."""
+    return re.compile(rf"(?:{_adverbial_words()})*(?:{'|'.join(map(re.escape, _verbs_of_office()))})")
 
 
 def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
@@ -57,6 +70,8 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
             continue  # 博士|毕业后: a word and when, no name
         if length == 3 and cand.endswith("为") and title_pattern().match(text[pos + 3:]) is not None:
             continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
+        if length == 3 and text[pos + 2:].startswith(_verbs_of_office()):
+            continue  # 副总经理陈默|接任董事会秘书: the 接 opens the verb
         if _ends_name(text[pos + length:], lex):
             return cand
     return None
@@ -204,10 +219,15 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
 @lru_cache(maxsize=1)
 def _adverbials() -> re.Pattern:
     """What may stand between a name and its verb of office (X同志此前担任, X已于去年调任, X于2024年3月出任)."""
+    return re.compile(rf"(?:{_adverbial_words()})+$")
+
+
+@lru_cache(maxsize=1)
+def _adverbial_words() -> str:
     lex = load()
     words = "|".join(map(re.escape, sorted({*lex.office_adverbs, *lex.forms_of_address, *lex.time_words}, key=len,
                                               reverse=True)))
-    return re.compile(rf"(?:{words}|已经|已|将|于(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)+$")
+    return rf"{words}|已经|已|将|于(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?"
 
 
 def _appointed_to_own(text: str, title_start: int, orgs_by_end: dict[int, Mention], lex: Lexicon

@@ -407,9 +407,11 @@ LISTED_TENANTS_GAP = r"^等[^，。；：！？]{0,16}[，,][^，。；：！？
 
 
 def _sentence_subject(ctx: Context) -> Mention | None:
-    """The organisation a sentence opens with (after a date or a short adverbial)."""
+    """The organisation a sentence opens with (after a date or a short adverbial, or after a word for
+    its kind: 毕业企业X)."""
     lead = re.match(r"^(?:[^，。]{0,12}[，,])?", ctx.text)
-    for pos in {0, lead.end() if lead else 0}:
+    kind = re.match(r"^[\u4e00-\u9fff]{0,4}(?:企业|公司|机构|单位)", ctx.text)
+    for pos in sorted({0, lead.end() if lead else 0, kind.end() if kind else 0}):
         found = [m for m in ctx.of_type(ORG) if ctx.rel(m)[0] == pos]
         if found:
             return found[0]
@@ -417,7 +419,12 @@ def _sentence_subject(ctx: Context) -> Mention | None:
 
 
 def located(ctx: Context) -> None:
+    moves = _alternation(ctx.lex.triggers["moving_verbs"])
     for trig in _triggers(ctx, "located"):
+        moved_on = moves.search(ctx.text, trig.end())
+        if moved_on is not None and not moves.fullmatch(trig.group()) \
+                and not [o for o in ctx.after(trig.end(), ORG) if ctx.rel(o)[0] < moved_on.start()]:
+            continue  # X2019年入驻P，2022年已迁往Q: X is no longer in P
         tenant = _nearest_before(ctx, trig.start(), (ORG,), 24, TENANT_GAP)
         hosts = [m for m in ctx.after(trig.end(), PLATFORM)
                  if ctx.rel(m)[0] - trig.end() <= 10 and ctx.same_clause(trig.end(), ctx.rel(m)[0])
@@ -1455,11 +1462,13 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     if not text[:role.person.start].endswith(role.title):
         return role.title
     clause = CLAUSE_BREAK.split(text[role.person.end:role.person.end + 40], maxsplit=1)[0]
+    taken_on = re.search(rf"(?:{'|'.join(lex.promotion_verbs)})(?:该公司|公司)?", clause)
+    title = taken_on and title_pattern().match(clause, taken_on.end())
+    if title:
+        return title.group()  # 副总经理X升任总经理, 原副总经理X已接替Y出任总经理
     title_at = role.person.start - len(role.title)
     if text[title_at - 1:title_at] in lex.past_marks:
-        taken_on = re.search(rf"(?:{'|'.join(lex.promotion_verbs)})(?:该公司|公司)?", clause)
-        title = taken_on and title_pattern().match(clause, taken_on.end())
-        return title.group() if title else None
+        return None
     return None if any(verb in clause for verb in lex.departure_verbs) else role.title
 
 
