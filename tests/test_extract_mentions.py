@@ -272,6 +272,15 @@ def test_verbs_of_becoming_obtaining_starting_and_investing_end_a_name_on_its_le
     assert not [label for label in found if label.startswith(("成为", "参投", "启动", "取得"))]
 
 
+def test_an_investor_named_in_full_a_school_of_two_fields_and_a_board_motion(tmp_path):
+    # jieba: 由|启明|澜|资本领投 (启明 a 'verb'); 化学|与|分子工程学院; 《…议案》 is a board's motion, no policy
+    corpus = extract(tmp_path, "本轮由启明澜资本领投，启明泰和创投跟投。燕北大学化学与分子工程学院与江州星河科技有限公司共建实验室。"
+                               "董事会审议通过了《关于聘任公司总经理的议案》。")
+    found = types(corpus)
+    assert {"启明澜资本", "启明泰和创投", "燕北大学化学与分子工程学院"} <= set(found)
+    assert not [label for label in found if label in ("澜资本", "泰和创投", "分子工程学院") or label.endswith("议案")]
+
+
 def test_a_speaker_with_the_organisation_and_title_in_brackets(tmp_path):
     # an interview's speaker or a caption: 苏慕白（X公司创始人、首席科学家）：…
     corpus = extract(tmp_path, "记者：您为何创业？苏慕白（北京澄源生物技术有限公司创始人、首席科学家）：我2010年回国。"

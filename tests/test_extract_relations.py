@@ -783,3 +783,21 @@ def test_a_post_taken_on_after_the_name_and_one_held_before(tmp_path):
     corpus = extract(tmp_path, text)
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("王建国", "江州星河科技有限公司", "总经理"), ("陈默", None, "董事会秘书"), ("赵明远", "区科信局", "局长")}
+
+
+def test_seats_by_election_a_roll_of_first_members_and_a_count_of_member_units(tmp_path):
+    """选举A为理事长单位，B、C为副理事长单位: A leads, all three are members; 公布首批成员名单，A、B等23家单位入选:
+    the listed are members; 现有会员单位152家 is a member count."""
+    text = ("江州智能网联汽车产业创新联盟成立大会日前召开。大会选举江州云驰智行科技有限公司为理事长单位，"
+            "江州星衡传感技术有限公司、江州京翼地图信息有限公司为副理事长单位。"
+            "江州量子信息产业联盟近日公布首批成员名单，江州量衡科技有限公司、江州量子精测研究院等23家单位入选。"
+            "江州生物医药产业联盟现有会员单位152家，较上年增加17家。")
+    corpus = extract(tmp_path, text)
+    found = triples(corpus)
+    cars, quantum = "江州智能网联汽车产业创新联盟", "江州量子信息产业联盟"
+    assert {s for s, p, o in found if p == "leads"} == {"江州云驰智行科技有限公司"}
+    assert {(s, o) for s, p, o in found if p == "memberOf"} == {
+        ("江州云驰智行科技有限公司", cars), ("江州星衡传感技术有限公司", cars), ("江州京翼地图信息有限公司", cars),
+        ("江州量衡科技有限公司", quantum), ("江州量子精测研究院", quantum)}
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [
+        ("江州生物医药产业联盟", 152)]

@@ -1044,7 +1044,10 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
                         and not any(w.tag in STOP_TAGS for w in words) and words[0].tag != "r" \
                         and (words[-1].tag == "vn" or not words[-1].tag.startswith("v")):
                     suf = suffix_of(name, lex)
-                    found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
+                    end = start + len(name)
+                    # 由|启明|澜|资本领投: the suffix rule stopped at jieba's 'verb' 启明; the clause bounds the name
+                    found = [m for m in found if not (m.rule == "suffix" and m.end == end and m.start > start)]
+                    found.append(Mention(name, start, end, EntityType.ORGANISATION,
                                          suf.subtype if suf and suf.type is EntityType.ORGANISATION else "Company",
                                          view.sentence.index, "investor"))
     return select(found)

@@ -374,6 +374,9 @@ def _list_after(ctx: Context, pos: int, *types: EntityType) -> list[Mention]:
     return [m for m in ctx.after(pos, *types) if ctx.rel(m)[1] <= end]
 
 
+MEMBERS = r"(?:成员|会员)(?:单位|企业)?"  # 成员单位, 会员企业: the members of an alliance
+
+
 def members(ctx: Context) -> None:
     for trig in _triggers(ctx, "members"):
         whole = _platform_before(ctx, trig.start())
@@ -383,17 +386,24 @@ def members(ctx: Context) -> None:
             ctx.relate(ctx.label(m), "memberOf", whole, "member-list", 0.9)
         clause_end = re.compile(r"[，,。；;！？]|$").search(ctx.text, trig.end()).start()
         _member_groups(ctx, whole, trig.end(), clause_end, "member-list-groups")  # 成员包括30家企业和10所高校
+    for roll in re.finditer(MEMBERS + r"名单[，,：:]", ctx.text):  # 公布首批成员名单，A、B等23家单位入选
+        whole = _platform_before(ctx, roll.start())
+        chosen = re.compile(r"[^。；]*?(?:入选|在列|上榜)").match(ctx.text, roll.end())
+        if whole is None or chosen is None or ctx.hedged(chosen.end() - 2):
+            continue
+        for m in _list_after(ctx, roll.end(), ORG):
+            ctx.relate(ctx.label(m), "memberOf", whole, "member-roll", 0.8)
 
 
 def member_count(ctx: Context) -> None:
-    counts = [(r"成员(?:单位)?(?:共有|共计|总数达|达到|已达|达|共)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
+    counts = [(MEMBERS + r"(?:共有|共计|总数达|达到|已达|达|共)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
               (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员)?", 0.8),
               (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；\d]{0,12}?(?:组成|组建|共同发起)", 0.8),  # not 由5家企业和3所高校组建
               (r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)", 0.7),
-              (r"(?:成员(?:单位)?包括|成员(?:单位)?有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)"
+              (MEMBERS + r"(?:包括|有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)"
                r"(?![^，。；、\d]{0,8}?[、和及与]\d)", 0.7),  # not 等14家企业和5所高校: a group
-              (r"成员(?:单位)?(?:总数|数量)(?:已|已经)?(?:达到|达|为)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
-              (r"(?:现有|拥有|已有|汇聚|集聚|吸纳)了?成员(?:单位)?" + COUNT_NUMBER + r"(?:家|个)", 0.8)]
+              (MEMBERS + r"(?:总数|数量)(?:已|已经)?(?:达到|达|为)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
+              (r"(?:现有|拥有|已有|汇聚|集聚|吸纳)了?" + MEMBERS + COUNT_NUMBER + r"(?:家|个)", 0.8)]
     # N余家, N多家: a lower bound, not a count; no pattern takes a number followed by 余 or 多
     for pattern, confidence in counts:
         for m in re.finditer(pattern, ctx.text):
