@@ -281,6 +281,25 @@ def test_an_investor_named_in_full_a_school_of_two_fields_and_a_board_motion(tmp
     assert not [label for label in found if label in ("澜资本", "泰和创投", "分子工程学院") or label.endswith("议案")]
 
 
+def test_names_jieba_cuts_around_measure_words_dates_policy_words_and_kind_words(tmp_path):
+    # 北京|未|名|星光…: two characters after the place; 9月5日获|上交所: only a place opens a standalone name;
+    # 北方|工程|大学: 工程 inside a university's name ends no programme; 瑞丰|农商|银行|中关村科技支行: the parent
+    # bank's name inside its branch's; 8家临床研究中心 and 暂无上市计划 name nothing
+    corpus = extract(tmp_path, "江州未名星光机器人有限公司成立。公司于9月5日获上交所上市委审议通过。"
+                               "该标准由国网智慧能源研究院及北方工程大学共同起草。江州瑞丰农商银行中关村科技支行开业。"
+                               "园区布局了8家临床研究中心。公司暂无上市计划。产品已进入国家药监局创新医疗器械特别审查程序。")
+    found = types(corpus)
+    assert {"江州未名星光机器人有限公司", "上交所", "国网智慧能源研究院", "北方工程大学",
+            "江州瑞丰农商银行中关村科技支行", "国家药监局"} <= set(found)
+    assert not [label for label in found if label.endswith(("临床研究中心", "上市计划", "北方工程"))
+                or label.startswith(("星光", "日获", "进入"))]
+
+
+def test_investors_listed_each_with_its_own_verb(tmp_path):
+    corpus = extract(tmp_path, "江州睿图智能科技有限公司完成A轮融资，由红杉澜创领投、江州市人工智能产业投资基金跟投。")
+    assert {o for s, p, o in triples(corpus) if p == "fundedBy"} == {"红杉澜创", "江州市人工智能产业投资基金"}
+
+
 def test_a_speaker_with_the_organisation_and_title_in_brackets(tmp_path):
     # an interview's speaker or a caption: 苏慕白（X公司创始人、首席科学家）：…
     corpus = extract(tmp_path, "记者：您为何创业？苏慕白（北京澄源生物技术有限公司创始人、首席科学家）：我2010年回国。"

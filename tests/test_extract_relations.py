@@ -801,3 +801,23 @@ def test_seats_by_election_a_roll_of_first_members_and_a_count_of_member_units(t
         ("江州量衡科技有限公司", quantum), ("江州量子精测研究院", quantum)}
     assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [
         ("江州生物医药产业联盟", 152)]
+
+
+def test_a_leader_joined_by_a_counted_list_founds_a_consortium(tmp_path):
+    """A联合B、C等9家单位共同组建P: A leads P and B, C are its members (the count between the list and the verb
+    no longer hides A)."""
+    text = "年内，江州瑞翎生物医药有限公司联合燕北大学、京南医科大学等9家单位共同组建江州细胞与基因治疗创新联合体。"
+    found = triples(extract(tmp_path, text))
+    target = "江州细胞与基因治疗创新联合体"
+    assert {(s, p) for s, p, o in found if o == target} == {
+        ("江州瑞翎生物医药有限公司", "leads"), ("江州瑞翎生物医药有限公司", "memberOf"),
+        ("燕北大学", "memberOf"), ("京南医科大学", "memberOf")}
+
+
+def test_a_post_not_yet_taken_and_titles_of_banks_hospitals_and_ministries(tmp_path):
+    """X将出任A总经理, 拟任A总经理X: no post yet; 支行行长, 主任医师, 部长助理 are posts."""
+    text = ("王大明将出任江州甲乙科技有限公司总经理。拟任江州丙丁科技有限公司总经理李小明出席。"
+            "江州农商银行中关村支行行长周文涛表示。江州协仁医院肿瘤内科主任医师徐静介绍。科学技术部部长助理郑锡文致辞。")
+    assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
+        ("周文涛", "江州农商银行中关村支行", "行长"), ("徐静", "江州协仁医院", "肿瘤内科主任医师"),
+        ("郑锡文", "科学技术部", "部长助理")}

@@ -162,3 +162,12 @@ def test_a_short_title_quoted_and_marked_and_a_short_name_with_its_tail(tmp_path
     assert "芯源微电子" in entity_named(corpus, "北京芯源微电子有限公司").aliases
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("周启明", "北京芯源微电子有限公司", "总经理")}
+
+
+def test_a_declared_short_title_is_not_also_the_repealed_policy_it_ends(tmp_path):
+    """《A（试行）》（…以下简称《办法》）…《B暂行办法》同时废止: 办法 is A's; B stays a policy of its own, replaced by A."""
+    corpus = extract(tmp_path, "江州市科学技术局印发《江州科技型企业贷款贴息支持办法（试行）》（江科发〔2024〕3号，以下简称《办法》）。"
+                               "《办法》自2024年3月1日起施行，2021年发布的《江州科技信贷贴息管理暂行办法》同时废止。")
+    new, old = "江州科技型企业贷款贴息支持办法(试行)", "江州科技信贷贴息管理暂行办法"
+    assert entity_named(corpus, "办法").label == new and old in corpus.entities
+    assert (new, "replaces", old) in triples(corpus)

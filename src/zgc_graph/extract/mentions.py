@@ -160,7 +160,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 break
             elif t in lex.title_set and not all(x.tag in ("n", "vn") for x in view.tokens[i + 1:first + 1]):
                 break  # 北京市副市长|李明|带队|到|中关村科学城: a job title and a name are no part of the place
-            elif t in lex.enumeration_heads and i < first and view.tokens[i + 1].tag == "ns":
+            elif t in lex.enumeration_heads and i < first and view.tokens[i + 1].tag == "ns" \
+                    and not _ends_a_parent(view, i, lex):
                 break  # 中关村企业|北京星澜智能科技有限公司: a kind of thing, then the name from its place on
             elif company and tok.tag == "v" and len(t) > 1 and t not in lex.name_verbs and i < first \
                     and view.tokens[i + 1].tag == "ns":
@@ -178,6 +179,17 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _ends_a_parent(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """瑞丰|农商|银行|中关村科技支行: a kind word that is a strong ending after a word of a name ends the
+    parent's name inside the branch's."""
+    kind = view.tokens[i].text
+    suffix = lex.suffixes.get(kind)
+    prev = view.tokens[i - 1] if i > 0 else None
+    return suffix is not None and suffix.strong and prev is not None and prev.is_word \
+        and prev.tag not in STOP_TAGS and not prev.tag.startswith("v") and prev.text not in lex.left_boundaries \
+        and prev.text + kind not in lex.generic_names  # 设立|合资|公司|江州X有限公司: the company is X
 
 
 def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
@@ -204,13 +216,17 @@ def _sino_foreign(view: SentenceView, i: int, first: int) -> bool:
 
 
 def _brand_character(tokens: Sequence[Token], i: int, last: int, lex: Lexicon) -> bool:
-    """北京|普|瑞康生物技术有限公司, 北京|霁|蓝半导体…: one character that jieba cut off between the
-    place that opens a company's name and the rest of it (as an adverb, a verb…) is part of the brand
-    (but 中关村海淀园|是|北京…: a boundary word is none)."""
-    tok = tokens[i]
-    return len(tok.text) == 1 and tok.is_word and tok.tag not in ("m", "q") and tok.text not in lex.left_boundaries \
-        and 0 < i < last \
-        and tokens[i - 1].tag == "ns" and tokens[i + 1].is_word
+    """北京|普|瑞康生物技术有限公司, 北京|霁|蓝半导体…, 北京|未|名|星光…: one character, or two, that jieba
+    cut off between the place that opens a company's name and the rest of it (as an adverb, a verb, a
+    measure word…) are part of the brand (but 中关村海淀园|是|北京…: a boundary word is none)."""
+    def loose(j: int) -> bool:
+        tok = tokens[j]
+        return len(tok.text) == 1 and tok.is_word and tok.tag != "m" and tok.text not in lex.left_boundaries
+    if not 0 < i < last or not loose(i) or not tokens[i + 1].is_word:
+        return False
+    if tokens[i - 1].tag == "ns":
+        return tokens[i].tag != "q"
+    return i >= 2 and loose(i - 1) and tokens[i - 1].tag != "q" and tokens[i - 2].tag == "ns"
 
 
 def _verbal_noun(view: SentenceView, i: int) -> bool:
@@ -306,6 +322,10 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             continue  # 研究院|院|长沙|晓: jieba gave the 院 of 院长 to a place name; it ends no name
         if tok.text in lex.generic_names and len(tok.text) > len(suffix.text):
             continue  # 上交所上市公司: the head word is a category
+        if suffix.type is EntityType.POLICY and idx + 1 < len(view.tokens) \
+                and (after := lex.suffixes.get(view.tokens[idx + 1].text)) is not None \
+                and after.strong and after.type is not EntityType.POLICY:
+            continue  # 北方|工程|大学: the policy word is inside an organisation's name
         suffix_start = tok.end - len(suffix.text)
         first = view.token_index_at(suffix_start)
         if first is None:
@@ -321,8 +341,9 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""
-        if before.isdigit() and text[view.rel(start)] in CLASSIFIERS + "余多":
-            continue  # 50支子基金, 20余场平行论坛: a quantity, not a name
+        if before.isdigit() and text[view.rel(start)] in CLASSIFIERS + "余多" \
+                or before and before in CLASSIFIERS and re.search(r"\d[余多]?.$", text[:view.rel(start)]):
+            continue  # 50支子基金, 20余场平行论坛, 8家|临床研究中心: a quantity, not a name
         if before in UNNAMED_BEFORE:
             continue  # 某国资背景产业基金, 北京某某科技有限公司: one left unnamed
         name = text[view.rel(start):end_rel]
@@ -331,6 +352,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             trimmed = _without_district(trimmed)
         start += len(name) - len(trimmed)
         name = trimmed
+        if suffix.text in lex.standalone_names and name != suffix.text and not _place_words(name[:-len(suffix.text)], lex):
+            start, name = tok.end - len(suffix.text), suffix.text  # 9月5日获|上交所: only a place opens a standalone name
         body_tokens = [t for t in view.tokens[start_idx:first + 1] if t.end > start and t.start < suffix_start]
         if policy:
             if not suffix.strong and not _policy_head_ends(view, idx, lex):
@@ -362,6 +385,11 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             etype, subtype = EntityType.ORGANISATION, "ResearchInstitute"  # 国家X创新中心 is an institution
         found.append(_mention(view, start, tok.end, etype, subtype, "suffix"))
     return found
+
+
+def _place_words(text: str, lex: Lexicon) -> bool:
+    """香港|联交所, 国家|发改委: places and official prefixes only."""
+    return text in lex.official_prefixes or all(t.tag == "ns" for t in segment_name(text))
 
 
 def _bare_company_form(name: str, lex: Lexicon) -> bool:
@@ -1026,8 +1054,8 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
     investors, so organisations, even when no rule named them (红杉中国, 华平投资); 某基金参投 names none."""
     lex = lex or load()
     verbs = _alternation(lex.triggers["round_investing"])
-    item = r"[^，。；：、！？\n由]{2,20}?"
-    investors = re.compile(rf"(?:^|(?<=[，；：由]))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})")
+    item = rf"(?:(?!{verbs.pattern})[^，。；：、！？\n由]){{2,20}}?"  # 由A领投、B跟投: no item holds a verb
+    investors = re.compile(rf"(?:^|(?<=[，；：由、]))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})")
     found = list(mentions)
     for view in sentence_views:
         if not verbs.search(view.text):

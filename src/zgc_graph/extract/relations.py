@@ -178,7 +178,7 @@ def leads(ctx: Context) -> None:
     """A牵头组建P / 由A牵头，联合B、C共同发起的P / P由A牵头 / …即“P” / A联合B、C等高校发起设立P."""
     for trig in _triggers(ctx, "leads"):
         subj = _nearest_before(ctx, trig.start(), (ORG,), 16) \
-            or _nearest_before(ctx, trig.start(), (ORG,), 12, r"^等[^，。；、\d]{0,8}(?:共同)?$")
+            or _nearest_before(ctx, trig.start(), (ORG,), 12, r"^等(?:\d+[家个所])?[^，。；、\d]{0,8}(?:共同)?$")
         if subj is None:
             continue
         passive = ctx.text[:ctx.rel(subj)[0]].endswith("由")
@@ -1466,9 +1466,9 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     """The title the person holds now: the role's, or the one taken on after it (原副总经理X已接替Y出任
     总经理); None for a role held once (原董事长X, X曾任A董事长 but …，现任B总经理 holds B's,
     董事长X已于上月离职).  The graph states present posts only."""
-    if role.organisations and (text[:role.organisations[0].start].endswith(lex.past_role_verbs)
+    if role.organisations and (text[:role.organisations[0].start].endswith(lex.past_role_verbs + lex.future_role_verbs)
                                or text[role.organisations[0].start - 1:role.organisations[0].start] in lex.past_marks):
-        return None  # X曾任A董事长; 原A主任X
+        return None  # X曾任A董事长; 原A主任X; X将出任A总经理
     if not text[:role.person.start].endswith(role.title):
         return role.title
     clause = CLAUSE_BREAK.split(text[role.person.end:role.person.end + 40], maxsplit=1)[0]

@@ -234,14 +234,15 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
         _link_abbreviations(records, orgs + platforms, uf, lex)
         _link_level_offices(orgs, uf, lex)
         _link_shortened_cores(records, orgs + platforms, uf, lex)
-        _link_short_titles(policies, uf)
+        _link_short_titles(policies, uf, {name for pair in links for name in pair})
     return uf
 
 
-def _link_short_titles(keys: list[str], uf: _UnionFind) -> None:
-    """《指导意见》 after 《关于…的指导意见》: a short title that ends the one full title."""
+def _link_short_titles(keys: list[str], uf: _UnionFind, declared: set[str]) -> None:
+    """《指导意见》 after 《关于…的指导意见》: a short title that ends the one full title (unless the text
+    declared whose it is: 《A（试行）》（以下简称《办法》）…《B暂行办法》同时废止)."""
     for key in keys:
-        if len(key) > 8:
+        if len(key) > 8 or key in declared:
             continue
         fuller = [k for k in keys if k != key and k.endswith(key) and len(k) > len(key) + 3]
         if len(fuller) == 1:

@@ -94,6 +94,7 @@ class Lexicon:
     time_words: frozenset[str]
     promotion_verbs: tuple[str, ...]
     past_role_verbs: tuple[str, ...]
+    future_role_verbs: tuple[str, ...]
     departure_verbs: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
@@ -213,6 +214,7 @@ def load() -> Lexicon:
         time_words=frozenset(persons["time_words"]),
         promotion_verbs=_longest_first(persons["promotion_verbs"]),
         past_role_verbs=_longest_first(persons["past_role_verbs"]),
+        future_role_verbs=_longest_first(persons["future_role_verbs"]),
         departure_verbs=tuple(persons["departure_verbs"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
