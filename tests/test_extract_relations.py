@@ -821,3 +821,22 @@ def test_a_post_not_yet_taken_and_titles_of_banks_hospitals_and_ministries(tmp_p
     assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
         ("周文涛", "江州农商银行中关村支行", "行长"), ("徐静", "江州协仁医院", "肿瘤内科主任医师"),
         ("郑锡文", "科学技术部", "部长助理")}
+
+
+def test_dates_written_as_numbers_alone(tmp_path):
+    """2024.1.20, 2024-05-08, 2023/11/5: issue, effect and founding days as the 年月日 forms give them."""
+    text = ("江州市科委2024.1.20印发《江州科技企业孵化器管理办法》。该办法自2024.3.1起施行。"
+            "江州星河科技有限公司成立于2019-05-08。江州市科技局于2023/11/5印发《江州市技术转移办法》。")
+    corpus = extract(tmp_path, text)
+    assert {(a.subject, a.property, str(a.value)) for a in corpus.attributes} == {
+        ("江州科技企业孵化器管理办法", "issuedOn", "2024-01-20"), ("江州科技企业孵化器管理办法", "effectiveFrom", "2024-03-01"),
+        ("江州星河科技有限公司", "foundingDate", "2019-05-08"), ("江州市技术转移办法", "issuedOn", "2023-11-05")}
+
+
+def test_a_condition_a_rumour_or_a_wish_before_the_verb_states_nothing(tmp_path):
+    """如果…，X将入驻P; 据市场传闻，X将入驻P; 希望X入驻P; 若条件成熟，X将牵头组建P: none is a fact (若干 is no 若)."""
+    text = ("如果审批通过，江州星河科技有限公司将入驻江州朝阳园。据市场传闻，江州蓝图科技有限公司将入驻江州朝阳园。"
+            "钱博文表示，希望江州青松科技有限公司入驻江州朝阳园。若条件成熟，江州甲乙科技有限公司将牵头组建江州机器人产业联盟。"
+            "海淀区出台了若干措施，江州丙丁科技有限公司入驻江州软件园。")
+    assert {(s, p, o) for s, p, o in triples(extract(tmp_path, text))} == {
+        ("江州丙丁科技有限公司", "locatedIn", "江州软件园")}

@@ -31,7 +31,9 @@ CLAUSE_BREAK = re.compile(r"[，。；！？,;!?]")
 YEAR_PART = r"((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})"
 MONTH_PART = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 DAY_PART = r"(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-DATE = re.compile(rf"{YEAR_PART}年{MONTH_PART}月(?:{DAY_PART}日)?")
+# …or as numbers alone (2024.1.20, 2024-01-20, 2024/1/20): a day
+NUMERIC_DATE = r"((?:19|20)\d\d)[./-](\d{1,2})[./-](\d{1,2})(?!\d)"
+DATE = re.compile(rf"(?:{YEAR_PART}年{MONTH_PART}月(?:{DAY_PART}日)?|{NUMERIC_DATE})")
 COUNT_NUMBER = r"(\d+)"
 
 
@@ -109,9 +111,11 @@ class Context:
         start = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, pos)), default=0)
         end_match = CLAUSE_BREAK.search(self.text, pos)
         masked = self.names_masked
-        before = masked[start:pos]
+        earlier, before = masked[:start], masked[start:pos]
         for word in self.lex.triggers["hedge_compounds"]:
-            before = before.replace(word, "□")
+            earlier, before = earlier.replace(word, "□"), before.replace(word, "□")
+        if _alternation(self.lex.triggers["sentence_hedges"]).search(earlier) is not None:
+            return True  # 如果审批通过，X将入驻P
         for marker in self.lex.triggers["former_name_markers"]:
             before = re.sub(f"{re.escape(marker)}(?=[《“]?□)", "□", before)  # 由原国家科委印发, 原《B》同时废止
         after = masked[pos:end_match.start() if end_match else len(masked)]
@@ -155,7 +159,7 @@ def _coordinated(ctx: Context, m: Mention, joiners: tuple[str, ...] = ("、",)) 
 
 
 # a date between a subject and its verb: X今年1月印发, X2023年9月12日发布
-WHEN_DATE = r"(?:\d{4}年|今年|去年)?\d{1,2}月(?:\d{1,2}日)?(?:份)?|\d{4}年|今年|去年"
+WHEN_DATE = r"(?:\d{4}年|今年|去年)?\d{1,2}月(?:\d{1,2}日)?(?:份)?|\d{4}年|今年|去年|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
 ISSUE_JOINERS = ("、", "和", "与", "及", "会同", "同", "联合")
 SUBJECT_GAP = r"^[”」》）)]*(?:将|已|还|也|率先|正式|共同|联合|试点|于[^，。]{0,12}|在[^，。]{0,16})*$"
 
@@ -637,7 +641,7 @@ def issued(ctx: Context) -> None:
             chain_start = ctx.rel(prev[0])[0]
         lead_in = ctx.text[:chain_start].rstrip("《“")
         dated = re.search(rf"{YEAR_DATE}(?:{_alternation(ctx.lex.triggers['issued']).pattern})的$", lead_in)
-        if dated and (stated := _stated_date(*dated.group(1, 2, 3))) is not None and stated[1] != "year":
+        if dated and (stated := _stated_date(*_date_parts(dated))) is not None and stated[1] != "year":
             # 2019年5月印发的《P》: when P was issued, whoever issued it (a year alone is no issue date)
             ctx.attribute(ctx.label(p), "issuedOn", stated[0], "issued-on-before", 0.8, stated[1])
         verb = re.search(r"(" + _alternation(ctx.lex.triggers["issued"]).pattern + r")了?(?:新一轮|一批|若干)?$", lead_in)
@@ -716,7 +720,7 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
     if not dates:
         return
     d = dates[-1]
-    stated = _stated_date(*d.group(1, 2, 3))
+    stated = _stated_date(*_date_parts(d))
     if stated is None:
         return
     ctx.attribute(ctx.label(policy), "issuedOn", stated[0], "issue-date", 0.85, stated[1])
@@ -726,6 +730,13 @@ def _issue_date(ctx: Context, policy: Mention, pos: int) -> None:
                      and ctx.label(q) != ctx.label(policy)), default=len(ctx.text))
     if ON_ISSUE.search(ctx.text, end, following):
         ctx.attribute(ctx.label(policy), "effectiveFrom", stated[0], "effective-on-issue", 0.8, stated[1])
+
+
+def _date_parts(match: re.Match) -> tuple[str, str | None, str | None]:
+    """Year, month and day of a match whose groups are dates, three groups each (DATE, YEAR_DATE): the
+    first that matched."""
+    groups = match.groups()
+    return next(tuple(groups[i:i + 3]) for i in range(0, len(groups) - 2, 3) if groups[i] is not None)
 
 
 def _stated_date(year: str, month: str | None, day: str | None) -> tuple[date, str] | None:
@@ -772,7 +783,7 @@ def effective_date(ctx: Context) -> None:
             label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
             if label is None:
                 continue
-            stated = _stated_date(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+            stated = _stated_date(*_date_parts(m))
             if stated is not None:
                 ctx.attribute(label, prop, stated[0], rule, 0.85, stated[1])
             term = VALID_FOR.match(ctx.text, m.end())
@@ -848,7 +859,7 @@ def _document_number_at(ctx: Context, p: Mention, pos: int) -> None:
         ctx.attribute(ctx.label(p), "documentNumber", ctx.doc.original[slice(*printed)], "document-number", 0.9)
 
 
-YEAR_DATE = rf"{YEAR_PART}年(?:{MONTH_PART}月(?:{DAY_PART}日)?)?"
+YEAR_DATE = rf"(?:{YEAR_PART}年(?:{MONTH_PART}月(?:{DAY_PART}日)?)?|{NUMERIC_DATE})"
 
 
 def founding_date(ctx: Context) -> None:
@@ -868,7 +879,7 @@ def founding_date(ctx: Context) -> None:
             found = opened
         if found is None:
             continue
-        stated = _stated_date(*found.group(1, 2, 3))
+        stated = _stated_date(*_date_parts(found))
         if stated is not None:
             ctx.attribute(ctx.label(m), "foundingDate", stated[0], "founding-date", 0.85, stated[1])
 
