@@ -840,3 +840,17 @@ def test_a_condition_a_rumour_or_a_wish_before_the_verb_states_nothing(tmp_path)
             "海淀区出台了若干措施，江州丙丁科技有限公司入驻江州软件园。")
     assert {(s, p, o) for s, p, o in triples(extract(tmp_path, text))} == {
         ("江州丙丁科技有限公司", "locatedIn", "江州软件园")}
+
+
+def test_a_short_names_declaration_between_a_name_and_its_verb(tmp_path):
+    """X（以下简称“Y”）成立于…, …与Z签署合作协议, …印发《P》: the declaration hides neither the date, the partner
+    nor the issuer."""
+    text = ("江州知识产权运营中心（以下简称\"运营中心\"）成立于2019年11月。"
+            "江州东升创业投资有限公司（以下简称“东升创投”）与江州锐思科技有限公司签署合作协议。"
+            "江州市科学技术委员会（以下简称“市科委”）印发《江州科技企业孵化器管理办法》。")
+    corpus = extract(tmp_path, text)
+    assert {(s, p, o) for s, p, o in triples(corpus)} == {
+        ("江州东升创业投资有限公司", "partnerOf", "江州锐思科技有限公司"),
+        ("江州科技企业孵化器管理办法", "issuedBy", "江州市科学技术委员会")}
+    assert [(a.subject, a.property, str(a.value), a.precision) for a in corpus.attributes] == [
+        ("江州知识产权运营中心", "foundingDate", "2019-11-01", "month")]

@@ -78,6 +78,18 @@ class Context:
     def rel(self, m: Mention) -> tuple[int, int]:
         return m.start - self.sentence.start, m.end - self.sentence.start
 
+    def name_end(self, m: Mention) -> int:
+        """Where the text goes on after a name: past its short name's declaration (X（以下简称“Y”）成立于…),
+        or past the declaration's close when the name is the short one inside it."""
+        end = self.rel(m)[1]
+        declared = ALIAS_DECLARATION.match(self.text, end)
+        if declared is not None:
+            return declared.end()
+        closing = re.compile(r"[”\"」》]{0,2}[)）]").match(self.text, end)
+        if closing is not None and re.search(r"简称[“\"「《]{0,2}$", self.text[:self.rel(m)[0]]):
+            return closing.end()
+        return end
+
     def label(self, m: Mention) -> str:
         return self.labels[id(m)]
 
@@ -170,7 +182,7 @@ def _nearest_before(ctx: Context, pos: int, types: tuple[EntityType, ...], max_g
     if not cands:
         return None
     m = cands[-1]
-    gap = ctx.text[ctx.rel(m)[1]:pos]
+    gap = ctx.text[min(ctx.name_end(m), pos):pos]
     if len(gap) <= max_gap and re.match(allowed_gap, gap):
         return m
     return None
@@ -872,7 +884,7 @@ def founding_date(ctx: Context) -> None:
                   re.compile(rf"于{YEAR_DATE}(?:正式)?(?:{verbs})(?![\u4e00-\u9fff])"))  # …于2015年成立, not 成立了X
     opened = re.match(rf"{YEAR_DATE}[，,]", ctx.text)  # 2018年，X成立
     for m in ctx.of_type(ORG, PLATFORM):
-        start, end = ctx.rel(m)
+        start, end = ctx.rel(m)[0], ctx.name_end(m)
         found = next((f for f in (p.match(ctx.text, end) for p in after_name) if f), None)
         if found is None and opened is not None and start == opened.end() \
                 and re.match(rf"(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
