@@ -300,6 +300,14 @@ def test_investors_listed_each_with_its_own_verb(tmp_path):
     assert {o for s, p, o in triples(corpus) if p == "fundedBy"} == {"红杉澜创", "江州市人工智能产业投资基金"}
 
 
+def test_a_foreign_name_of_words_in_latin_letters_and_a_person_before_分别(tmp_path):
+    corpus = extract(tmp_path, "江州云溯生物科技有限公司与芬兰Lumikko Oy公司签署战略合作协议。"
+                               "江州未名星光机器人有限公司总经理钱博文、江州回天地新材料科技有限公司创始人沈溪分别发言。")
+    assert ("江州云溯生物科技有限公司", "partnerOf", "芬兰Lumikko Oy公司") in triples(corpus)
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("钱博文", "江州未名星光机器人有限公司", "总经理"), ("沈溪", "江州回天地新材料科技有限公司", "创始人")}
+
+
 def test_a_speaker_with_the_organisation_and_title_in_brackets(tmp_path):
     # an interview's speaker or a caption: 苏慕白（X公司创始人、首席科学家）：…
     corpus = extract(tmp_path, "记者：您为何创业？苏慕白（北京澄源生物技术有限公司创始人、首席科学家）：我2010年回国。"

@@ -135,7 +135,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                 break
             depth -= 1
         elif depth == 0:
-            if company and _brand_character(view.tokens, i, first, lex) or _sino_foreign(view, i, first):
+            if company and _brand_character(view.tokens, i, first, lex) or _sino_foreign(view, i, first) \
+                    or _between_latin_words(view, i):
                 pass
             elif t in POLICY_CONJUNCTIONS and not policy:
                 if _character_then_conjunction(view, i, lex):
@@ -179,6 +180,12 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _between_latin_words(view: SentenceView, i: int) -> bool:
+    """Lumikko| |Oy公司: one space between two words in Latin letters is inside a foreign name."""
+    return view.tokens[i].text == " " and 0 < i < len(view.tokens) - 1 \
+        and all(view.tokens[j].tag == "eng" and view.tokens[j].text.isascii() for j in (i - 1, i + 1))
 
 
 def _ends_a_parent(view: SentenceView, i: int, lex: Lexicon) -> bool:
