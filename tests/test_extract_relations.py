@@ -854,3 +854,10 @@ def test_a_short_names_declaration_between_a_name_and_its_verb(tmp_path):
         ("江州科技企业孵化器管理办法", "issuedBy", "江州市科学技术委员会")}
     assert [(a.subject, a.property, str(a.value), a.precision) for a in corpus.attributes] == [
         ("江州知识产权运营中心", "foundingDate", "2019-11-01", "month")]
+
+
+def test_an_investment_deal_with_a_fund_and_a_letter_of_intent(tmp_path):
+    """A与B基金签署投资协议: B funds A (no partnership); A与C签署投资意向书: nothing agreed yet."""
+    text = ("江州星罗卫星科技有限公司与江州航天产业基金签署15亿元投资协议。"
+            "江州星罗卫星科技有限公司与江州蓝图科技有限公司签署投资意向书，但双方尚未达成最终协议。")
+    assert triples(extract(tmp_path, text)) == {("江州星罗卫星科技有限公司", "fundedBy", "江州航天产业基金")}

@@ -17,7 +17,7 @@ from ..ingest.metadata import date_from_text, numeral_value
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Membership, Mention, Relation,
                       Sentence, SourceDocument)
-from .mentions import ALIAS_DECLARATION, _alternation
+from .mentions import ALIAS_DECLARATION, _alternation, suffix_of
 from .persons import PersonRole, title_pattern
 from .resolve import DocumentEntities, name_key
 from .tokens import dictionary_tag
@@ -1023,6 +1023,27 @@ def _unit_noun(ctx: Context, gap: str) -> bool:
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
 
 
+# what an agreement between a company and an investor is: a letter of intent (group 1) or a deal
+INVESTMENT_DEAL = re.compile(r"[^，。；]{0,16}?(?:(投资意向书|意向书|意向协议|投资意向协议)|投资协议|增资协议|融资协议)")
+
+
+def _is_fund(ctx: Context, m: Mention) -> bool:
+    if m.subtype == "Fund":
+        return True
+    suffix = suffix_of(ctx.label(m), ctx.lex)
+    return suffix is not None and suffix.subtype == "Fund"
+
+
+def _invested_by_fund(ctx: Context, parties: list[Mention]) -> bool:
+    """A与B基金签署投资协议: the fund funds the other parties (and is no partner of theirs)."""
+    funds = [p for p in parties if _is_fund(ctx, p)]
+    others = [p for p in parties if p not in funds]
+    for company in others:
+        for fund in funds:
+            ctx.relate(ctx.label(company), "fundedBy", ctx.label(fund), "investment-deal", 0.8)
+    return bool(funds and others)
+
+
 def partners(ctx: Context) -> None:
     """A与B签署/合作…: partners; A与B共建P: both also build P (P's operators, or an institute's founders)."""
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
@@ -1034,6 +1055,9 @@ def partners(ctx: Context) -> None:
         subj = _nearest_before(ctx, m.start(), (ORG,), 36, r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别)*$")
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
         subjects = _coordinated(ctx, subj, ("、", "和", "及")) if subj is not None else []
+        deal = INVESTMENT_DEAL.match(ctx.text, m.end())
+        if deal is not None and (deal.group(1) is not None or _invested_by_fund(ctx, subjects + partners_)):
+            continue  # A与B签署投资意向书: nothing agreed yet; A与B基金签署投资协议: B funds A
         builds = m.group(2) in ctx.lex.triggers["co_build"]
         if subjects and builds and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
             # P成立于2018年，由A与B、C等单位共同建设: they build P, the sentence's subject
