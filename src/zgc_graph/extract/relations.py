@@ -35,6 +35,9 @@ DAY_PART = r"(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四�
 NUMERIC_DATE = r"((?:19|20)\d\d)[./-](\d{1,2})[./-](\d{1,2})(?!\d)"
 DATE = re.compile(rf"(?:{YEAR_PART}年{MONTH_PART}月(?:{DAY_PART}日)?|{NUMERIC_DATE})")
 COUNT_NUMBER = r"(\d+)"
+# the two ends of a short name's declaration around it: （以下简称“Y”）
+DECLARATION_OPEN = re.compile(r"简称[“\"「《]{0,2}$")
+DECLARATION_CLOSE = re.compile(r"[”\"」》]{0,2}[)）]")
 
 
 @dataclass
@@ -85,8 +88,8 @@ class Context:
         declared = ALIAS_DECLARATION.match(self.text, end)
         if declared is not None:
             return declared.end()
-        closing = re.compile(r"[”\"」》]{0,2}[)）]").match(self.text, end)
-        if closing is not None and re.search(r"简称[“\"「《]{0,2}$", self.text[:self.rel(m)[0]]):
+        closing = DECLARATION_CLOSE.match(self.text, end)
+        if closing is not None and DECLARATION_OPEN.search(self.text, 0, self.rel(m)[0]):
             return closing.end()
         return end
 
@@ -391,6 +394,8 @@ def _list_after(ctx: Context, pos: int, *types: EntityType) -> list[Mention]:
 
 
 MEMBERS = r"(?:成员|会员)(?:单位|企业)?"  # 成员单位, 会员企业: the members of an alliance
+ROLL = re.compile(MEMBERS + r"名单[，,：:]")  # 公布首批成员名单，A、B等23家单位入选
+ROLL_CHOSEN = re.compile(r"[^。；]*?(入选|在列|上榜)")
 
 
 def members(ctx: Context) -> None:
@@ -402,10 +407,10 @@ def members(ctx: Context) -> None:
             ctx.relate(ctx.label(m), "memberOf", whole, "member-list", 0.9)
         clause_end = re.compile(r"[，,。；;！？]|$").search(ctx.text, trig.end()).start()
         _member_groups(ctx, whole, trig.end(), clause_end, "member-list-groups")  # 成员包括30家企业和10所高校
-    for roll in re.finditer(MEMBERS + r"名单[，,：:]", ctx.text):  # 公布首批成员名单，A、B等23家单位入选
+    for roll in ROLL.finditer(ctx.text):
         whole = _platform_before(ctx, roll.start())
-        chosen = re.compile(r"[^。；]*?(?:入选|在列|上榜)").match(ctx.text, roll.end())
-        if whole is None or chosen is None or ctx.hedged(chosen.end() - 2):
+        chosen = ROLL_CHOSEN.match(ctx.text, roll.end())
+        if whole is None or chosen is None or ctx.hedged(chosen.start(1)):
             continue
         for m in _list_after(ctx, roll.end(), ORG):
             ctx.relate(ctx.label(m), "memberOf", whole, "member-roll", 0.8)
