@@ -861,3 +861,18 @@ def test_an_investment_deal_with_a_fund_and_a_letter_of_intent(tmp_path):
     text = ("江州星罗卫星科技有限公司与江州航天产业基金签署15亿元投资协议。"
             "江州星罗卫星科技有限公司与江州蓝图科技有限公司签署投资意向书，但双方尚未达成最终协议。")
     assert triples(extract(tmp_path, text)) == {("江州星罗卫星科技有限公司", "fundedBy", "江州航天产业基金")}
+
+
+def test_a_denied_partnership_a_unit_located_elsewhere_a_caption_and_a_former_post_unnamed(tmp_path):
+    """A与B并非合作伙伴关系 denies it; X总部位于P，研发中心位于Q puts X in P only; 图为X董事长Y: X, not 图为X;
+    前百度副总裁Y: no present post; a college named with 与 inside (材料科学与工程学院) still partners."""
+    text = ("江州甲乙科技有限公司与江州丙丁科技有限公司并非合作伙伴关系。"
+            "江州乙丙科技有限公司总部位于江州软件园，研发中心位于江州科学城。"
+            "图为江州甲乙科技有限公司董事长李红在发布会上讲话。江州知行道科技有限公司今日宣布，前百度副总裁吴晟正式加盟。"
+            "江州工业大学材料科学与工程学院与江州中材晶芯科技有限公司签署合作协议。")
+    corpus = extract(tmp_path, text)
+    assert {(s, p, o) for s, p, o in triples(corpus) if p in ("partnerOf", "locatedIn")} == {
+        ("江州乙丙科技有限公司", "locatedIn", "江州软件园"),
+        ("江州中材晶芯科技有限公司", "partnerOf", "江州工业大学材料科学与工程学院")}
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("李红", "江州甲乙科技有限公司", "董事长")}

@@ -171,3 +171,13 @@ def test_a_declared_short_title_is_not_also_the_repealed_policy_it_ends(tmp_path
     new, old = "江州科技型企业贷款贴息支持办法(试行)", "江州科技信贷贴息管理暂行办法"
     assert entity_named(corpus, "办法").label == new and old in corpus.entities
     assert (new, "replaces", old) in triples(corpus)
+
+
+def test_a_subsidiary_and_its_parent_are_two_companies_however_alike_their_names(tmp_path):
+    """北京数境科技有限公司 and 北京数境控股集团有限公司 share a core (数境) but are two registered names;
+    A是B的全资子公司 keeps them apart as well, and makes A a unit of B."""
+    corpus = extract(tmp_path, "江州数境科技有限公司是江州数境控股集团有限公司的全资子公司。江州数境科技有限公司成立于2016年。")
+    assert {"江州数境科技有限公司", "江州数境控股集团有限公司"} <= set(corpus.entities)
+    assert ("江州数境科技有限公司", "subOrganizationOf", "江州数境控股集团有限公司") in triples(corpus)
+    corpus = extract(tmp_path, "江州数境控股集团有限公司召开年会。江州数境科技有限公司发布新品。", "two.txt")
+    assert {"江州数境科技有限公司", "江州数境控股集团有限公司"} <= set(corpus.entities)

@@ -1072,7 +1072,7 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
             for name, start in _investor_items(match.group(1), view.sentence.start + offset, lex):
                 # a verb inside a fund's name (启明|创投) but none at its end (老股东继续跟投)
                 words = segment_name(name)
-                if len(words) > 1 and words[0].text in lex.left_boundaries:  # 另有|苍穹资本跟投
+                while len(words) > 1 and words[0].text in lex.left_boundaries:  # 另有|苍穹资本跟投, 已|获得|X领投
                     start += len(words[0].text)
                     name, words = name[len(words[0].text):], words[1:]
                 if _item_ok(name, lex, verbs_allowed=True) and not name.endswith(lex.triggers["investor_roles"]) \

@@ -116,6 +116,9 @@ class Context:
     def after(self, pos: int, *types: EntityType) -> list[Mention]:
         return [m for m in self.of_type(*types) if self.rel(m)[0] >= pos]
 
+    def clause_start(self, pos: int) -> int:
+        return max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, pos)), default=0)
+
     def same_clause(self, a: int, b: int) -> bool:
         return CLAUSE_BREAK.search(self.text[min(a, b):max(a, b)]) is None
 
@@ -123,7 +126,7 @@ class Context:
         """Whether the clause of the verb at `pos` denies, only plans or, unless the verb is an `event`
         (印发, 组建), puts in the past what it says (X未入驻P, X拟于明年在…上市, X曾入驻P, 入驻P的申请未获批准):
         names and words that merely hold a hedge (未来, 模拟, 原材料) do not count."""
-        start = max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, pos)), default=0)
+        start = self.clause_start(pos)
         end_match = CLAUSE_BREAK.search(self.text, pos)
         masked = self.names_masked
         earlier, before = masked[:start], masked[start:pos]
@@ -512,8 +515,8 @@ def located(ctx: Context) -> None:
         if tenant is None and after.startswith("的"):
             follow = [x for x in ctx.after(ctx.rel(place)[1], ORG) if ctx.rel(x)[0] - ctx.rel(place)[1] <= 3]
             tenant = follow[0] if follow else None
-        if tenant is None and re.search(r"(?:总部|公司|企业|研究院)?$", ctx.text[:m.start()]):
-            tenant = _sentence_subject(ctx)
+        if tenant is None and not ctx.text[:m.start()].endswith(ctx.lex.triggers["units_elsewhere"]):
+            tenant = _sentence_subject(ctx)  # X总部位于P, but not X…，研发中心位于Q
         if tenant is not None:
             ctx.relate(ctx.label(tenant), "locatedIn", ctx.label(place), "located-at", 0.8)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
@@ -1053,7 +1056,7 @@ def partners(ctx: Context) -> None:
     """A与B签署/合作…: partners; A与B共建P: both also build P (P's operators, or an institute's founders)."""
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     co_build = _alternation(ctx.lex.triggers["co_build"]).pattern
-    for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.text):
+    for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.names_masked):
         if ctx.hedged(m.start(2)):
             continue  # A与B拟开展合作, A与B不存在合作关系, A与B的合作已中止
         # A和B分别与C…; A（Qualcomm）与C…
@@ -1089,7 +1092,7 @@ def partners(ctx: Context) -> None:
     for trig in _triggers(ctx, "together"):
         others = _run_after(ctx, trig.end(), ORG)
         subj = _nearest_before(ctx, trig.start(), (ORG,), 4, r"^(?:将|还|也|已)*$")
-        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(ctx.text, 0, trig.start())), default=0)
+        clause_start = ctx.clause_start(trig.start())
         if subj is not None:
             subjects, confidence = [ctx.label(o) for o in _coordinated(ctx, subj)], 0.8
         elif not [o for o in ctx.before(trig.start(), ORG) if ctx.rel(o)[0] >= clause_start]:
@@ -1514,6 +1517,9 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             found.relations.append(Relation(person, "affiliatedWith", org, evidence, rule, confidence))
 
 
+FORMER_UNNAMED = re.compile(r"(?:^|[，。；、：\s])(?:原|前)[\u4e00-\u9fffA-Za-z]{1,8}$")
+
+
 def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     """The title the person holds now: the role's, or the one taken on after it (原副总经理X已接替Y出任
     总经理); None for a role held once (原董事长X, X曾任A董事长 but …，现任B总经理 holds B's,
@@ -1531,6 +1537,8 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     title_at = role.person.start - len(role.title)
     if text[title_at - 1:title_at] in lex.past_marks:
         return None
+    if not role.organisations and FORMER_UNNAMED.search(text, max(0, title_at - 12), title_at):
+        return None  # 前百度副总裁X: a former post at an organisation no rule named
     return None if any(verb in clause for verb in lex.departure_verbs) else role.title
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..lexicon import Lexicon, load
 from ..models import (Attribute, Corpus, DocumentExtraction, Entity, EntityType, Membership, Mention,
@@ -183,6 +184,7 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
     # company forms: X集团 = X科技 = X(北京)医疗科技有限公司 = X
     companies = [k for k in orgs if records[k].subtype in (None, "Company")]
     cores = {k: _company_core(k, lex) for k in companies}
+    _keep_registered_names_apart(companies, cores, uf)
     group_by(companies, lambda k: cores[k] if len(cores[k]) >= 2 else None)
 
     def _share_a_document(a: str, b: str) -> bool:
@@ -236,6 +238,20 @@ def link_names(records: dict[str, NameRecord], links: list[tuple[str, str]], lex
         _link_shortened_cores(records, orgs + platforms, uf, lex)
         _link_short_titles(policies, uf, {name for pair in links for name in pair})
     return uf
+
+
+def _keep_registered_names_apart(companies: list[str], cores: dict[str, str], uf: _UnionFind) -> None:
+    """Two registered names that differ before their legal form are two companies, however alike their
+    cores (北京数境科技有限公司, 北京数境控股集团有限公司); 有限公司 and 股份有限公司 of one name are one."""
+    by_core: dict[str, dict[str, str]] = defaultdict(dict)
+    for key in companies:
+        form = next((f for f in LEGAL_FORMS if key.endswith(f)), None)
+        if form is not None and len(key) > len(form):
+            by_core[cores[key]][key] = key[:-len(form)]
+    for registered in by_core.values():
+        for a, b in combinations(sorted(registered), 2):
+            if registered[a] != registered[b]:
+                uf.distinct.add(frozenset((a, b)))
 
 
 def _link_short_titles(keys: list[str], uf: _UnionFind, declared: set[str]) -> None:
@@ -514,11 +530,15 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 DISTINCT_TRIGGERS = ("前身", "更名为", "改名为", "组成部分", "隶属", "下属", "旗下", "子公司", "成员")
 # what joins two names of one list or two parties (A、B, A与B签署…): the names are two things
 DISTINCT_JOINERS = frozenset({"、", "与", "和", "及", "同", "以及"})
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# …and what, right after the second name, makes the first its unit (A是B的全资子公司, A为B旗下企业)
+DISTINCT_AFTER = re.compile(r"的?(?:全资|控股|参股)?(?:子公司|孙公司|分公司|旗下|下属)")
 
 
 def distinct_names(text: str, mentions: list[Mention]) -> set[frozenset[str]]:
-    """Names the text itself keeps apart: the two sides of 前身/组成部分…, items of one list, and two
-    names joined by 与/和 (北京汀兰控股有限公司与北京汀兰科技有限公司签署协议: two companies)."""
+    """Names the text itself keeps apart: the two sides of 前身/组成部分…, items of one list, two
+    names joined by 与/和 (北京汀兰控股有限公司与北京汀兰科技有限公司签署协议: two companies), and a unit
+    and its parent (A是B的全资子公司)."""
     pairs: set[frozenset[str]] = set()
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -527,7 +547,8 @@ def distinct_names(text: str, mentions: list[Mention]) -> set[frozenset[str]]:
         group.sort(key=lambda m: m.start)
         for a, b in zip(group, group[1:]):
             between = text[a.end:b.start]
-            if between in DISTINCT_JOINERS or any(t in between for t in DISTINCT_TRIGGERS):
+            if between in DISTINCT_JOINERS or any(t in between for t in DISTINCT_TRIGGERS) \
+                    or DISTINCT_AFTER.match(text, b.end):
                 ka, kb = name_key(a.text), name_key(b.text)
                 if ka != kb:
                     pairs.add(frozenset((ka, kb)))
