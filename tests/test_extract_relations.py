@@ -876,3 +876,25 @@ def test_a_denied_partnership_a_unit_located_elsewhere_a_caption_and_a_former_po
         ("江州中材晶芯科技有限公司", "partnerOf", "江州工业大学材料科学与工程学院")}
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("李红", "江州甲乙科技有限公司", "董事长")}
+
+
+def test_policies_repealed_together_a_list_published_under_a_policy_and_counts_of_a_part(tmp_path):
+    """《A》和《B》同时废止 after 《N》 takes effect: N replaces both, A not B; 公布了《P》首批支持企业名单 issues no
+    P; 成员单位增至156家 is the count, 共有9家成员单位完成上市 a part of them."""
+    text = ("《江州支持企业研发投入办法》自2025年3月1日起施行。《江州支持企业研发投入暂行办法》（江管发〔2021〕7号）和"
+            "《江州研发投入奖励实施细则》（江管发〔2022〕3号）同时废止。"
+            "2024年12月，江州区科学技术局公布了《江州独角兽企业培育支持办法》首批支持企业名单。"
+            "江州人工智能产业联盟成员单位增至156家，全年共有9家成员单位完成上市。")
+    corpus = extract(tmp_path, text)
+    assert {(s, p, o) for s, p, o in triples(corpus)} == {
+        ("江州支持企业研发投入办法", "replaces", "江州支持企业研发投入暂行办法"),
+        ("江州支持企业研发投入办法", "replaces", "江州研发投入奖励实施细则")}
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [
+        ("江州人工智能产业联盟", 156)]
+    assert not [a for a in corpus.attributes if a.property == "issuedOn"]
+
+
+def test_a_post_held_at_the_time(tmp_path):
+    """时任A总经理X, 时任公司总经理X, 时任局长X: posts held then, none now."""
+    text = ("时任江州岚图芯片设计有限公司总经理许明远出席。时任公司总经理许明远曾主导建设中试平台。时任局长韩启明出席会议。")
+    assert extract(tmp_path, text).memberships == []

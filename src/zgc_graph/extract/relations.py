@@ -420,8 +420,9 @@ def members(ctx: Context) -> None:
 
 
 def member_count(ctx: Context) -> None:
-    counts = [(MEMBERS + r"(?:共有|共计|总数达|达到|已达|达|共)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
-              (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员)?", 0.8),
+    counts = [(MEMBERS + r"(?:共有|共计|总数达|达到|已达|达|共|增至|增加至|增加到)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
+              # not 共有9家成员单位完成上市: a part of them
+              (r"共有(?:成员(?:单位)?)?" + COUNT_NUMBER + r"(?:家|个)(?:成员(?:单位)?)?(?=[，。；！？]|$)", 0.8),
               (r"由" + COUNT_NUMBER + r"(?:家|个)[^，。；\d]{0,12}?(?:组成|组建|共同发起)", 0.8),  # not 由5家企业和3所高校组建
               (r"吸引" + COUNT_NUMBER + r"(?:家|个)[^，。；]{0,8}?(?:加入|参与)", 0.7),
               (MEMBERS + r"(?:包括|有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)"
@@ -711,11 +712,18 @@ def issued(ctx: Context) -> None:
 SINCE_ISSUE = re.compile(r"[一二三四五六七八九十两\d]+周年|以来")
 
 
+# 公布《P》首批支持企业名单: a list of those P supports, published; not P
+LIST_UNDER_TITLE = re.compile(r"[^，。；《》“”]{0,10}?名单")
+
+
 def _derived(ctx: Context, p: Mention) -> bool:
-    """《P》实施细则, 《P》申报指南, or a bare 细则 pointing back to P: a document made from P, not P."""
+    """《P》实施细则, 《P》申报指南, 《P》首批支持企业名单, or a bare 细则 pointing back to P: a document made
+    from P, not P."""
     end = ctx.rel(p)[1]
+    after = end + ctx.text.startswith("》", end)
     return p.text in ctx.lex.derived_documents or \
-        _alternation(ctx.lex.derived_documents).match(ctx.names_masked, end + ctx.text.startswith("》", end)) is not None
+        _alternation(ctx.lex.derived_documents).match(ctx.names_masked, after) is not None \
+        or LIST_UNDER_TITLE.match(ctx.text, after) is not None
 
 
 def _passive_issuers(ctx: Context, after_by: int) -> tuple[list[Mention], int]:
@@ -817,6 +825,7 @@ NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d\d[〕\]］)）]第?\d{
 DOCUMENT_NUMBER = re.compile(rf"》?(?:[(（]({NUMBER})[)）,，]|，(?:文号为|文号是|文号：)({NUMBER}))")
 # 原《B》（海政发〔2022〕5号）同时废止: what may stand between the repealed title and the verb
 REPEALED_GAP = rf"^》?(?:[(（]{NUMBER}[)）])?(?:也|亦|将)?$"
+REPEALED_JOIN = re.compile(rf"》?(?:[(（]{NUMBER}[)）])?(?:、|和|及|与|以及)?原?《?")
 
 
 def alliance_seats(ctx: Context) -> None:
@@ -850,17 +859,31 @@ def replaced_policies(ctx: Context) -> None:
         old = _nearest_before(ctx, trig.start(), (POLICY,), 24, REPEALED_GAP)
         if old is None:
             continue
-        new = [ctx.label(p) for p in ctx.before(ctx.rel(old)[0], POLICY) if ctx.label(p) != ctx.label(old)]
-        if new:
-            ctx.relate(new[-1], "replaces", ctx.label(old), "repealed-old", 0.8)
-        elif ctx.topic.get(POLICY) not in (None, ctx.label(old)):  # 本措施自…起施行。《B》同时废止。
-            ctx.relate(ctx.topic[POLICY], "replaces", ctx.label(old), "repealed-old-topic", 0.7)
+        olds = _repealed_together(ctx, old)
+        repealed = {ctx.label(p) for p in olds}
+        new = [ctx.label(p) for p in ctx.before(ctx.rel(olds[0])[0], POLICY) if ctx.label(p) not in repealed]
+        for label in sorted(repealed):
+            if new:
+                ctx.relate(new[-1], "replaces", label, "repealed-old", 0.8)
+            elif ctx.topic.get(POLICY) not in (None, *repealed):  # 本措施自…起施行。《B》同时废止。
+                ctx.relate(ctx.topic[POLICY], "replaces", label, "repealed-old-topic", 0.7)
     for trig in _triggers(ctx, "replace_verbs"):
         new = _nearest_before(ctx, trig.start(), (POLICY,), 4, r"^》?(?:将|正式|全面)*$")
         old = next((p for p in ctx.after(trig.end(), POLICY)
                     if re.fullmatch(r"(?:了)?(?:原|原有的|此前的)?《?", ctx.text[trig.end():ctx.rel(p)[0]])), None)
         if new is not None and old is not None and ctx.label(new) != ctx.label(old):
             ctx.relate(ctx.label(new), "replaces", ctx.label(old), "replaces-verb", 0.8)
+
+
+def _repealed_together(ctx: Context, last: Mention) -> list[Mention]:
+    """《A》（…）和《B》（…）同时废止: every policy of the run that ends with `last`, in order."""
+    run = [last]
+    while True:
+        joined = [p for p in ctx.before(ctx.rel(run[0])[0], POLICY)
+                  if REPEALED_JOIN.fullmatch(ctx.text, ctx.rel(p)[1], ctx.rel(run[0])[0])]
+        if not joined:
+            return run
+        run.insert(0, joined[-1])
 
 
 def document_number(ctx: Context) -> None:
@@ -1517,7 +1540,13 @@ def _memberships(doc: SourceDocument, sentences: list[Sentence], roles: list[Per
             found.relations.append(Relation(person, "affiliatedWith", org, evidence, rule, confidence))
 
 
-FORMER_UNNAMED = re.compile(r"(?:^|[，。；、：\s])(?:原|前)[\u4e00-\u9fffA-Za-z]{1,8}$")
+def _former_unnamed(lex: Lexicon) -> re.Pattern:
+    """原/前 or 时任/曾任… opening a clause, then up to eight characters of a name before the title."""
+    memo = lex.memo("former_unnamed")
+    if not memo:
+        marks = _alternation(tuple(lex.past_marks) + lex.past_role_verbs).pattern
+        memo["pattern"] = re.compile(rf"(?:^|[，。；、：\s])(?:{marks})[\u4e00-\u9fffA-Za-z]{{0,8}}$")
+    return memo["pattern"]
 
 
 def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
@@ -1537,8 +1566,8 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     title_at = role.person.start - len(role.title)
     if text[title_at - 1:title_at] in lex.past_marks:
         return None
-    if not role.organisations and FORMER_UNNAMED.search(text, max(0, title_at - 12), title_at):
-        return None  # 前百度副总裁X: a former post at an organisation no rule named
+    if not role.organisations and _former_unnamed(lex).search(text, max(0, title_at - 12), title_at):
+        return None  # 前百度副总裁X, 时任公司总经理X: a former post at an organisation no rule named
     return None if any(verb in clause for verb in lex.departure_verbs) else role.title
 
 
