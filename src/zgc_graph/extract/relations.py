@@ -122,6 +122,16 @@ class Context:
     def same_clause(self, a: int, b: int) -> bool:
         return CLAUSE_BREAK.search(self.text[min(a, b):max(a, b)]) is None
 
+    def _sentence_hedged(self, clause_start: int) -> bool:
+        """A condition, rumour or wish in the clauses before this one (如果…，若条件成熟，据市场传闻，)."""
+        hedges = _alternation(self.lex.triggers["sentence_hedges"])
+        earlier = self.names_masked[:clause_start]
+        if hedges.search(earlier) is None:
+            return False
+        for word in self.lex.triggers["hedge_compounds"]:
+            earlier = earlier.replace(word, "□")
+        return hedges.search(earlier) is not None
+
     def hedged(self, pos: int, event: bool = False) -> bool:
         """Whether the clause of the verb at `pos` denies, only plans or, unless the verb is an `event`
         (印发, 组建), puts in the past what it says (X未入驻P, X拟于明年在…上市, X曾入驻P, 入驻P的申请未获批准):
@@ -129,10 +139,10 @@ class Context:
         start = self.clause_start(pos)
         end_match = CLAUSE_BREAK.search(self.text, pos)
         masked = self.names_masked
-        earlier, before = masked[:start], masked[start:pos]
+        before = masked[start:pos]
         for word in self.lex.triggers["hedge_compounds"]:
-            earlier, before = earlier.replace(word, "□"), before.replace(word, "□")
-        if _alternation(self.lex.triggers["sentence_hedges"]).search(earlier) is not None:
+            before = before.replace(word, "□")
+        if self._sentence_hedged(start):
             return True  # 如果审批通过，X将入驻P
         for marker in self.lex.triggers["former_name_markers"]:
             before = re.sub(f"{re.escape(marker)}(?=[《“]?□)", "□", before)  # 由原国家科委印发, 原《B》同时废止
