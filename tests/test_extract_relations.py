@@ -898,3 +898,14 @@ def test_a_post_held_at_the_time(tmp_path):
     """时任A总经理X, 时任公司总经理X, 时任局长X: posts held then, none now."""
     text = ("时任江州岚图芯片设计有限公司总经理许明远出席。时任公司总经理许明远曾主导建设中试平台。时任局长韩启明出席会议。")
     assert extract(tmp_path, text).memberships == []
+
+
+def test_an_operator_named_beside_the_builders(tmp_path):
+    """A与B共建的P，由C负责运营: only C runs P; P由A开发建设，现由其全资子公司C负责日常运营: C, not A;
+    P由A投资建设 with no operator named: A (the builder) still."""
+    text = ("江州区人民政府与江州大学共建的江州概念验证中心，由江州澄源科技服务有限公司负责运营。"
+            "江州东升科技园由江州东升博展投资管理有限公司开发建设，现由其全资子公司江州东升园区运营服务有限公司负责日常运营。"
+            "江州未来产业园由江州城投集团有限公司投资建设。")
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "operatedBy"} == {
+        ("江州概念验证中心", "江州澄源科技服务有限公司"), ("江州东升科技园", "江州东升园区运营服务有限公司"),
+        ("江州未来产业园", "江州城投集团有限公司")}

@@ -1145,6 +1145,11 @@ def _respectively(lefts: list[Mention], rights: list[Mention]) -> list[tuple[Men
     return list(zip(lefts, rights)) if len(lefts) == len(rights) else []
 
 
+OWN_UNIT = re.compile(r"(?:其|该公司)?(?:全资|控股)?(?:子公司)?")
+# an operator named as such later in the sentence, who runs what others built
+OPERATOR_NAMED = re.compile(r"由[^，。；]{2,40}?(?:负责|承担)(?:日常)?(?:运营|运行)|运营(?:主体|单位|方)(?:为|是)")
+
+
 def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-build") -> None:
     """The platform or institute named right at `pos` (after 共建, or opening the sentence): built
     by each of `builders`, who run a platform and found an institute."""
@@ -1155,6 +1160,8 @@ def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-b
         return
     target = ctx.label(built[0])
     predicate = "operatedBy" if ctx.types[target] is PLATFORM else "foundedBy"
+    if predicate == "operatedBy" and OPERATOR_NAMED.search(ctx.names_masked, pos):
+        return  # A与B共建的P，由C负责运营: C runs it
     for who in builders:
         ctx.relate(target, predicate, ctx.label(who), rule, 0.75)
 
@@ -1207,7 +1214,7 @@ def funded_by(ctx: Context) -> None:
 # what may open a clause before its 由A运营 (现已交由A统一运营, 今后改由A运营)
 HANDED_TO = re.compile(r"(?:现|目前|今后)?(?:已经|已|将)?[交改转]?$")
 # 由A负责规划建设和运营管理: the duties named before the operating verb
-OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要|统一)*(?:规划|投资|开发|建设|招商)*[和、]?$"
+OPERATOR_GAP = r"^(?:等[^，。；、的\d]{0,6})?(?:共同|联合|负责|具体|主要|统一|日常)*(?:规划|投资|开发|建设|招商)*[和、]?$"
 
 
 def operated_by(ctx: Context) -> None:
@@ -1221,11 +1228,12 @@ def operated_by(ctx: Context) -> None:
         if ctx.hedged(m.start()):
             continue  # 原由A运营的P (A runs P no more), P拟由A运营
         group = 1 if m.group(1) else 2
-        first = [x for x in ctx.of_type(ORG) if ctx.rel(x)[0] == m.start(group)]
+        opens = OWN_UNIT.match(ctx.text, m.start(group)).end()  # 由其全资子公司A负责运营: A
+        first = [x for x in ctx.of_type(ORG) if ctx.rel(x)[0] == opens]
         last = _nearest_before(ctx, m.end(group), (ORG,), 10, OPERATOR_GAP) if first else None
         if last is None:
             continue
-        operators = [x for x in _coordinated(ctx, last, ("、", "和", "与", "及")) if ctx.rel(x)[0] >= m.start(group)]
+        operators = [x for x in _coordinated(ctx, last, ("、", "和", "与", "及")) if ctx.rel(x)[0] >= opens]
         if not operators or operators[0] is not first[0]:
             continue
         at = HANDED_TO.search(ctx.text, 0, m.start()).start()  # …，现已交由A统一运营: from 现 on
@@ -1239,6 +1247,8 @@ def operated_by(ctx: Context) -> None:
         if target is None:
             continue
         described = target
+        if m.group().endswith(("建设", "承建")) and OPERATOR_NAMED.search(ctx.names_masked, m.end()):
+            continue  # P由A开发建设，现由B负责日常运营: B runs it
         rule = "hosted-by" if group == 1 else "operated-by"
         for who in operators:
             ctx.relate(ctx.label(target), "operatedBy", ctx.label(who), rule, 0.8)
