@@ -909,3 +909,11 @@ def test_an_operator_named_beside_the_builders(tmp_path):
     assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "operatedBy"} == {
         ("江州概念验证中心", "江州澄源科技服务有限公司"), ("江州东升科技园", "江州东升园区运营服务有限公司"),
         ("江州未来产业园", "江州城投集团有限公司")}
+
+
+def test_a_joint_venture_set_up_in_a_zone_is_there_not_its_parent(tmp_path):
+    """A与B在X成立合资公司C: C is in X (B was only named before 在); P在X揭牌成立: P is."""
+    text = ("江州朗辰医疗器械股份有限公司宣布与德国海因医疗集团在江州经济技术开发区成立合资公司江州朗海精密仪器有限公司。"
+            "江州人工智能创新中心日前在江州高新区揭牌成立。")
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "locatedIn"} == {
+        ("江州朗海精密仪器有限公司", "江州经济技术开发区"), ("江州人工智能创新中心", "江州高新区")}

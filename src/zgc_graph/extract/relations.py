@@ -544,6 +544,10 @@ def located(ctx: Context) -> None:
             continue
         subject = [x for x in ctx.of_type(PLATFORM, ORG) if ctx.rel(x)[1] == found.start()]
         set_up = trig.group() in ctx.lex.triggers["hosted_in"]
+        made = next((x for x in ctx.after(trig.end(), PLATFORM, ORG)
+                     if SET_UP_OBJECT.fullmatch(ctx.text, trig.end(), ctx.rel(x)[0])), None)
+        if set_up and made is not None:
+            subject = [made]  # A与B在X成立合资公司C: C is in X, not B
         if subject and (set_up or subject[0].subtype == "Forum"):
             ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in" if set_up else "held-in", 0.7)
 
@@ -1146,6 +1150,8 @@ def _respectively(lefts: list[Mention], rights: list[Mention]) -> list[tuple[Men
 
 
 OWN_UNIT = re.compile(r"(?:其|该公司)?(?:全资|控股)?(?:子公司)?")
+# what may stand between 成立/设立 and the organisation it sets up (成立了合资公司C)
+SET_UP_OBJECT = re.compile(r"了?(?:一家|一个)?(?:合资公司|全资子公司|控股子公司|子公司|分公司|新公司|公司|企业)?")
 # an operator named as such later in the sentence, who runs what others built
 OPERATOR_NAMED = re.compile(r"由[^，。；]{2,40}?(?:负责|承担)(?:日常)?(?:运营|运行)|运营(?:主体|单位|方)(?:为|是)")
 
