@@ -917,3 +917,10 @@ def test_a_joint_venture_set_up_in_a_zone_is_there_not_its_parent(tmp_path):
             "江州人工智能创新中心日前在江州高新区揭牌成立。")
     assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "locatedIn"} == {
         ("江州朗海精密仪器有限公司", "江州经济技术开发区"), ("江州人工智能创新中心", "江州高新区")}
+
+
+def test_a_predecessor_of_the_subject_not_of_its_incubator(tmp_path):
+    """X此前由Y孵化，其前身为A: A is X's earlier self, not Y's (an agent after 由 is no successor)."""
+    text = "江州博锐生物制药有限公司此前由江州协和生物技术研究所孵化，其前身为江州博锐生化药业有限公司。"
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "predecessorOf"} == {
+        ("江州博锐生化药业有限公司", "江州博锐生物制药有限公司")}

@@ -625,9 +625,10 @@ def predecessor(ctx: Context) -> None:
                 ctx.relate(ctx.label(before[-2]), "predecessorOf", ctx.label(before[-1]), "predecessor", 0.9)
         elif after and re.fullmatch(PREDECESSOR_GAP, ctx.text[m.end():ctx.rel(after[0])[0]]):
             # B的前身是A / B，其前身为A / 前身为成立于2016年的A: B is the last name before, of A's kind if
-            # one is named, and never a place something is in (X成立于2015年，总部位于P，前身为A: X's)
+            # one is named, and never a place something is in (X成立于2015年，总部位于P，前身为A: X's) nor an agent
+            # (X由Y孵化，其前身为A: X's)
             places = _alternation(ctx.lex.triggers["located"] + ctx.lex.triggers["located_after"]).pattern
-            named = [b for b in before if not re.search(rf"(?:{places})$", ctx.text[:ctx.rel(b)[0]])]
+            named = [b for b in before if not re.search(rf"(?:{places}|由|被)$", ctx.text[:ctx.rel(b)[0]])]
             successor = [b for b in named if b.type is after[0].type] or named
             if successor:
                 ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(successor[-1]), "predecessor", 0.85)
