@@ -924,3 +924,16 @@ def test_a_predecessor_of_the_subject_not_of_its_incubator(tmp_path):
     text = "江州博锐生物制药有限公司此前由江州协和生物技术研究所孵化，其前身为江州博锐生化药业有限公司。"
     assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "predecessorOf"} == {
         ("江州博锐生化药业有限公司", "江州博锐生物制药有限公司")}
+
+
+def test_tenants_excluded_open_questions_partners_after_adverbs_and_a_park_run_by_a_company(tmp_path):
+    """其中不含X: X is no tenant; X是否入驻P尚未确定: no fact; A近日与B、C签署…, A于3月5日与B签署…: partners;
+    P由X运营 (jieba: 甲乙|园由|北京): X runs P; 园区龙头企业X: X, not the words before it."""
+    text = ("江州甲乙园已有50家企业入驻，其中不含江州甲乙科技有限公司。江州丁戊科技有限公司是否入驻江州软件园尚未确定。"
+            "江州甲乙园由江州丙丁物业服务有限公司运营。园区龙头企业江州星衡导航科技股份有限公司入驻江州软件园。"
+            "江州精光研究所近日与江州曜石激光技术有限公司签署三方协议。江州星河科技有限公司于3月5日与江州蓝图科技有限公司签署合作协议。")
+    assert {(s, p, o) for s, p, o in triples(extract(tmp_path, text))} == {
+        ("江州甲乙园", "operatedBy", "江州丙丁物业服务有限公司"),
+        ("江州星衡导航科技股份有限公司", "locatedIn", "江州软件园"),
+        ("江州曜石激光技术有限公司", "partnerOf", "江州精光研究所"),
+        ("江州星河科技有限公司", "partnerOf", "江州蓝图科技有限公司")}

@@ -448,6 +448,7 @@ def member_count(ctx: Context) -> None:
 
 
 TENANT_GAP = r"^[^，。；：！？]{0,24}$"
+AMONG_NONE = re.compile(r"(?:并)?(?:不含|不包括|不包含|没有|无)")
 LISTED_TENANTS_GAP = r"^等[^，。；：！？]{0,16}[，,][^，。；：！？]{0,10}$"
 
 
@@ -478,7 +479,7 @@ def located(ctx: Context) -> None:
         followers = _list_after(ctx, trig.end(), ORG)
         if not followers:
             among = re.match(r"[^，。；]*[，,]其中(?:包括|有)?", ctx.text[trig.end():])
-            if among:
+            if among and not AMONG_NONE.match(ctx.text, trig.end() + among.end()):  # 其中不含X: not X
                 followers = _list_after(ctx, trig.end() + among.end(), ORG)
         if tenant is None:  # A、B等12家企业通过评审，正式入驻P: the list closed a clause before
             tenant = _nearest_before(ctx, trig.start(), (ORG,), 40, LISTED_TENANTS_GAP)
@@ -1069,6 +1070,9 @@ def _unit_noun(ctx: Context, gap: str) -> bool:
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
 
 
+# between the first party and 与: a bracket (A（Qualcomm）与C…), adverbs, a date (A近日与C…, A于3月5日与C…)
+PARTNER_GAP = (r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别|正式|近日|日前|近期|今天|今日|昨天|昨日|此前|目前|当天|同日"
+               r"|于[^，。；]{1,12}?)*$")
 # what an agreement between a company and an investor is: a letter of intent (group 1) or a deal
 INVESTMENT_DEAL = re.compile(r"[^，。；]{0,16}?(?:(投资意向书|意向书|意向协议|投资意向协议)|投资协议|增资协议|融资协议)")
 
@@ -1098,7 +1102,7 @@ def partners(ctx: Context) -> None:
         if ctx.hedged(m.start(2)):
             continue  # A与B拟开展合作, A与B不存在合作关系, A与B的合作已中止
         # A和B分别与C…; A（Qualcomm）与C…
-        subj = _nearest_before(ctx, m.start(), (ORG,), 36, r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别)*$")
+        subj = _nearest_before(ctx, m.start(), (ORG,), 36, PARTNER_GAP)
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
         subjects = _coordinated(ctx, subj, ("、", "和", "及")) if subj is not None else []
         deal = INVESTMENT_DEAL.match(ctx.text, m.end())
@@ -1572,7 +1576,7 @@ def _former_unnamed(lex: Lexicon) -> re.Pattern:
     memo = lex.memo("former_unnamed")
     if not memo:
         marks = _alternation(tuple(lex.past_marks) + lex.past_role_verbs).pattern
-        memo["pattern"] = re.compile(rf"(?:^|[，。；、：\s])(?:{marks})[\u4e00-\u9fffA-Za-z]{{0,8}}$")
+        memo["pattern"] = re.compile(rf"(?:^|[，。；、：｜|\s])(?:{marks})[\u4e00-\u9fffA-Za-z]{{0,8}}$")
     return memo["pattern"]
 
 

@@ -78,8 +78,8 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 
 
 # jieba's HMM sometimes glues a function character to the end or the start of
-# an unknown word (工业和信息化|部于|2023, 信息化|局对|《P》, (|含北交|所, 该众|创|空间): split those back off.
-GLUED_AFTER = frozenset("于在的与和及将是已等对")
+# an unknown word (工业和信息化|部于|2023, 信息化|局对|《P》, (|含北交|所, 该众|创|空间, 甲乙|园由|北京): split those back off.
+GLUED_AFTER = frozenset("于在的与和及将是已等对由")
 GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把该后")
 # a two-character word is only split off these (由长|飞光纤): the others start surnames (向, 和)
 GLUED_BEFORE_ONE = frozenset("含如由在对从据将把该")
