@@ -937,3 +937,13 @@ def test_tenants_excluded_open_questions_partners_after_adverbs_and_a_park_run_b
         ("江州星衡导航科技股份有限公司", "locatedIn", "江州软件园"),
         ("江州曜石激光技术有限公司", "partnerOf", "江州精光研究所"),
         ("江州星河科技有限公司", "partnerOf", "江州蓝图科技有限公司")}
+
+
+def test_a_founders_employer_is_no_founder(tmp_path):
+    """X由A心内科主任刘沁与B共同发起设立: B founded X; A is where 刘沁 works (her post there is read)."""
+    text = "江州脉衡医疗科技有限公司由江州医科大学附属第三医院心内科主任刘沁与江州远衡创业投资有限公司共同发起设立。"
+    corpus = extract(tmp_path, text)
+    assert {(s, o) for s, p, o in triples(corpus) if p == "foundedBy"} == {
+        ("江州脉衡医疗科技有限公司", "江州远衡创业投资有限公司")}
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("刘沁", "江州医科大学附属第三医院", "心内科主任")}

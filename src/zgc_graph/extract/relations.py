@@ -306,6 +306,9 @@ def founded_by(ctx: Context) -> None:
         founders = [x for x in ctx.after(inner_start, ORG) if ctx.rel(x)[1] <= m.end(1)]
         if not founders or ctx.rel(founders[0])[0] != inner_start:
             continue
+        founders = _without_employers(ctx, founders)
+        if not founders or ctx.rel(founders[0])[0] != inner_start:
+            continue
         lead = founders[0]
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
         if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1 and not re.match("[、和及与]", rest):
@@ -322,6 +325,15 @@ def founded_by(ctx: Context) -> None:
             ctx.attribute(whole, "memberCount", int(count.group(1)), "founded-by-count", 0.9)
 
 
+def _without_employers(ctx: Context, orgs: list[Mention]) -> list[Mention]:
+    """由A心内科主任刘沁与B共同发起设立: A is where the founder 刘沁 works, no founder itself."""
+    def employs(org: Mention) -> bool:
+        nxt = next((x for x in ctx.mentions if ctx.rel(x)[0] >= ctx.rel(org)[1]), None)
+        return nxt is not None and nxt.type is PERSON \
+            and not re.search(r"[、和及与，]", ctx.text[ctx.rel(org)[1]:ctx.rel(nxt)[0]])
+    return [org for org in orgs if not employs(org)]
+
+
 def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
     """该研究院由A、B和C共同组建, X是由A联合B等共同组建的新型研发机构, 由A出资设立的X基金: each
     founder founded the organisation."""
@@ -329,7 +341,7 @@ def _founders_of_organisation(ctx: Context, m: re.Match) -> None:
     founders = [x for x in ctx.after(m.start(1), ORG) if ctx.rel(x)[1] <= m.end(1)]
     if founded is None or not founders or ctx.rel(founders[0])[0] != m.start(1):
         return
-    for founder in founders:
+    for founder in _without_employers(ctx, founders):
         ctx.relate(ctx.label(founded), "foundedBy", ctx.label(founder), "founded-by-organisations", 0.8)
 
 
