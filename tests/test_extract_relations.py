@@ -947,3 +947,12 @@ def test_a_founders_employer_is_no_founder(tmp_path):
         ("江州脉衡医疗科技有限公司", "江州远衡创业投资有限公司")}
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("刘沁", "江州医科大学附属第三医院", "心内科主任")}
+
+
+def test_a_subjectless_clause_of_a_timeline_moves_the_company(tmp_path):
+    """X…。2015年，公司在P成立；2017年迁入Q: X is in Q too (the clause goes on about X); 2017年迁入Q的企业…
+    describes others."""
+    text = ("江州极曜数据科技有限公司是一家大数据企业。2015年，公司在江州创业大街成立；2017年迁入江州软件园。\n"
+            "江州星河科技有限公司成立于2015年。2017年迁入江州科学城的企业超过百家。")
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "locatedIn"} == {
+        ("江州极曜数据科技有限公司", "江州创业大街"), ("江州极曜数据科技有限公司", "江州软件园")}

@@ -497,6 +497,12 @@ def located(ctx: Context) -> None:
             tenant = _nearest_before(ctx, trig.start(), (ORG,), 40, LISTED_TENANTS_GAP)
         if tenant is None and not followers:
             tenant = _sentence_subject(ctx)
+        if tenant is None and not followers and hosts and len(ctx.subjects) == 1 \
+                and re.fullmatch(rf"(?:{WHEN_DATE})?[，,]?(?:又|再|随后|此后|后|已|正式)*", ctx.text[:trig.start()]) \
+                and not ctx.text.startswith("的", ctx.rel(hosts[0])[1]):  # (迁入P的企业: those described)
+            # 2015年，公司在P成立；2017年迁入Q: the subjectless clause goes on about the company before
+            ctx.relate(ctx.subjects[0], "locatedIn", ctx.label(hosts[0]), "settle-in-subject", 0.7)
+            continue
         if hosts and tenant is not None and "分别" in ctx.text[ctx.rel(tenant)[1]:trig.start()]:
             # A和B分别入驻P和Q: A in P, B in Q; A、B分别入驻P: each in P
             tenants = _coordinated(ctx, tenant, ("、", "和", "及"))
