@@ -902,13 +902,14 @@ def test_a_post_held_at_the_time(tmp_path):
 
 def test_an_operator_named_beside_the_builders(tmp_path):
     """A与B共建的P，由C负责运营: only C runs P; P由A开发建设，现由其全资子公司C负责日常运营: C, not A;
-    P由A投资建设 with no operator named: A (the builder) still."""
+    P由A投资建设 with no operator named: A (the builder) still; …，日常运营则委托给C: C."""
     text = ("江州区人民政府与江州大学共建的江州概念验证中心，由江州澄源科技服务有限公司负责运营。"
             "江州东升科技园由江州东升博展投资管理有限公司开发建设，现由其全资子公司江州东升园区运营服务有限公司负责日常运营。"
-            "江州未来产业园由江州城投集团有限公司投资建设。")
+            "江州未来产业园由江州城投集团有限公司投资建设。"
+            "江州翠湖科技园由江州翠湖投资开发有限公司负责开发建设，日常运营则委托给江州翠源物业服务有限公司。")
     assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "operatedBy"} == {
         ("江州概念验证中心", "江州澄源科技服务有限公司"), ("江州东升科技园", "江州东升园区运营服务有限公司"),
-        ("江州未来产业园", "江州城投集团有限公司")}
+        ("江州未来产业园", "江州城投集团有限公司"), ("江州翠湖科技园", "江州翠源物业服务有限公司")}
 
 
 def test_a_joint_venture_set_up_in_a_zone_is_there_not_its_parent(tmp_path):

@@ -1176,7 +1176,8 @@ OWN_UNIT = re.compile(r"(?:其|该公司)?(?:全资|控股)?(?:子公司)?")
 # what may stand between 成立/设立 and the organisation it sets up (成立了合资公司C)
 SET_UP_OBJECT = re.compile(r"了?(?:一家|一个)?(?:合资公司|全资子公司|控股子公司|子公司|分公司|新公司|公司|企业)?")
 # an operator named as such later in the sentence, who runs what others built
-OPERATOR_NAMED = re.compile(r"由[^，。；]{2,40}?(?:负责|承担)(?:日常)?(?:运营|运行)|运营(?:主体|单位|方)(?:为|是)")
+ENTRUSTED = re.compile(r"(?:日常)?运营(?:管理)?(?:工作)?(?:则|现|已|将)?(?:委托给|委托|交由|交给)")
+OPERATOR_NAMED = re.compile(rf"由[^，。；]{{2,40}}?(?:负责|承担)(?:日常)?(?:运营|运行)|运营(?:主体|单位|方)(?:为|是)|{ENTRUSTED.pattern}")
 
 
 def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-build") -> None:
@@ -1281,6 +1282,11 @@ def operated_by(ctx: Context) -> None:
         rule = "hosted-by" if group == 1 else "operated-by"
         for who in operators:
             ctx.relate(ctx.label(target), "operatedBy", ctx.label(who), rule, 0.8)
+    for m in ENTRUSTED.finditer(ctx.names_masked):  # P由A开发建设，日常运营则委托给B: B runs P
+        who = next((x for x in ctx.of_type(ORG) if ctx.rel(x)[0] == m.end()), None)
+        target = described or next(iter(ctx.before(m.start(), PLATFORM)), None)
+        if who is not None and target is not None and not ctx.hedged(m.start()):
+            ctx.relate(ctx.label(target), "operatedBy", ctx.label(who), "operation-entrusted", 0.75)
     for trig in _triggers(ctx, "operated_by_active"):  # A承建的P
         who = _nearest_before(ctx, trig.start(), (ORG,), 2, r"^(?:负责|具体)?$")
         operated = _described_after(ctx, trig.end(), PLATFORM) or _described_after(ctx, trig.end(), ORG)
