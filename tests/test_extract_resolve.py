@@ -1,6 +1,8 @@
 """One entity per thing, whatever the paragraph calls it."""
 from extract_helpers import entity_named, extract, triples
 
+from zgc_graph import api
+
 
 def test_declared_short_form(tmp_path):
     corpus = extract(tmp_path, "北京青松生物医药科技有限公司(以下简称“青松生物”)今年营收翻番。青松生物董事长李想表示将扩产。")
@@ -181,3 +183,14 @@ def test_a_subsidiary_and_its_parent_are_two_companies_however_alike_their_names
     assert ("江州数境科技有限公司", "subOrganizationOf", "江州数境控股集团有限公司") in triples(corpus)
     corpus = extract(tmp_path, "江州数境控股集团有限公司召开年会。江州数境科技有限公司发布新品。", "two.txt")
     assert {"江州数境科技有限公司", "江州数境控股集团有限公司"} <= set(corpus.entities)
+
+
+def test_a_short_name_for_a_kind_of_office_joins_nothing_across_documents(tmp_path):
+    """One article calls 江州青禾园管理委员会 园区管委会; in another, 园区管委会 is that article's own park's
+    committee, so its director is no member of the first."""
+    (tmp_path / "a.txt").write_text("江州青禾园管理委员会（以下简称“园区管委会”）印发《青禾园人才办法》。园区管委会主任李明出席。",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("澄海区科技园区管委会召开会议。园区管委会主任韩启明出席会议并讲话。", encoding="utf-8")
+    corpus, _ = api.extract_corpus([tmp_path])
+    posts = {(m.person, m.organisation) for m in corpus.memberships}
+    assert ("李明", "江州青禾园管理委员会") in posts and ("韩启明", "江州青禾园管理委员会") not in posts

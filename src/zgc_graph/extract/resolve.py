@@ -599,9 +599,10 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
             label_key = name_key(entity.label)
             for name in sorted(entity.names, key=lambda n: (n != entity.label, n)):
                 key = name_key(name)
-                if name != entity.label and is_level_office(key, lex):
-                    # 市政府 is 北京市政府 in one article and 天津市政府 in the next: an alias
-                    # that only its own document resolves joins nothing across documents
+                if name != entity.label and (is_level_office(key, lex) or _generic_office(key, lex)):
+                    # 市政府 is 北京市政府 in one article and 天津市政府 in the next, 园区管委会 one park's
+                    # committee or another's: an alias that only its own document resolves joins nothing
+                    # across documents
                     key = f"{key}\x00{ext.document.doc_id}"
                 owners[key][ext.document.doc_id] = entity.label
                 rank = 2 if name == entity.label else 1
@@ -652,6 +653,14 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
         memberships=sorted(set(memberships), key=lambda m: (m.person, m.organisation or "", m.title,
                                                             m.evidence.doc_id, m.evidence.char_start)),
     )
+
+
+def _generic_office(key: str, lex: Lexicon) -> bool:
+    """园区管委会, 开发区管委会: an office of a kind of place, not of a named one."""
+    for n in range(min(len(key) - 1, lex.max_suffix_len), 1, -1):
+        if key[-n:] in lex.suffixes:
+            return key[:-n] in lex.generic_names
+    return False
 
 
 def _relation_order(rel: Relation):
