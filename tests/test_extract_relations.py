@@ -957,3 +957,10 @@ def test_a_subjectless_clause_of_a_timeline_moves_the_company(tmp_path):
             "江州星河科技有限公司成立于2015年。2017年迁入江州科学城的企业超过百家。")
     assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "locatedIn"} == {
         ("江州极曜数据科技有限公司", "江州创业大街"), ("江州极曜数据科技有限公司", "江州软件园")}
+
+
+def test_appointments_named_with_为(tmp_path):
+    """任命孟知秋为A院长 (jieba: 孟知秋为 one word): A's 院长; A公司聘任王晓东为首席技术官: A's 首席技术官."""
+    text = "任命孟知秋为江州澄微智能研究院院长。江州星河科技有限公司聘任王晓东为首席技术官。"
+    assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
+        ("孟知秋", "江州澄微智能研究院", "院长"), ("王晓东", "江州星河科技有限公司", "首席技术官")}

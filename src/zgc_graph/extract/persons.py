@@ -233,16 +233,23 @@ def _adverbial_words() -> str:
 def _appointed_to_own(text: str, title_start: int, orgs_by_end: dict[int, Mention], lex: Lexicon
                       ) -> tuple[str, int, Mention] | None:
     """经X集团董事会研究决定，任命Y(女士)为集团总经理: the bare noun before the title is the organisation of
-    that kind named earlier in the sentence; (name, start, organisation) or None."""
-    noun = next((n for n in lex.anaphor_kinds if text.startswith(n, title_start - len(n))), None)
-    if noun is None or not text.startswith("为", title_start - len(noun) - 1):
+    that kind named earlier in the sentence; A公司聘任Y为首席技术官: A, named right before the verb;
+    (name, start, organisation) or None."""
+    noun = next((n for n in lex.anaphor_kinds if text.startswith(n, title_start - len(n))), "")
+    if not text.startswith("为", title_start - len(noun) - 1):
         return None
     verb_at = title_start - len(noun) - 1
     address = next((a for a in lex.forms_of_address if text.startswith(a, verb_at - len(a))), "")  # 聘任X女士为公司…
     name = _name_before(text, verb_at - len(address), lex, set(orgs_by_end))
-    if name is None or not text[:verb_at - len(address) - len(name)].endswith(lex.appointing_verbs):
+    if name is None:
         return None
     name_start = verb_at - len(address) - len(name)
+    verb = next((v for v in lex.appointing_verbs if text[:name_start].endswith(v)), None)
+    if verb is None:
+        return None
+    if not noun:
+        own = orgs_by_end.get(name_start - len(verb))
+        return (name, name_start, own) if own is not None else None
     kind = lex.anaphor_kinds[noun]
     for end in sorted((e for e in orgs_by_end if e <= name_start), reverse=True):
         org = orgs_by_end[end]

@@ -94,6 +94,8 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
         return [word]
     if word[-1] in GLUED_AFTER and len(word) == 2:
         return [word[0], word[1]]
+    if word[-1] == "为" and len(word) in (3, 4) and word[0] in load_lexicon().surnames:
+        return [word[:-1], word[-1]]  # 任命|孟知秋为|北京…: a name, then the verb of the appointment
     if word[0] in GLUED_BEFORE and len(word) >= 3 or word[0] in GLUED_BEFORE_ONE and len(word) == 2:
         return [word[0], word[1:]]
     return [word]
