@@ -308,7 +308,7 @@ def founded_by(ctx: Context) -> None:
             continue
         founders = _without_employers(ctx, founders)
         if not founders or ctx.rel(founders[0])[0] != inner_start:
-            continue
+            continue  # 由A主任X牵头…: a person leads, who is no organisation
         lead = founders[0]
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
         if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1 and not re.match("[、和及与]", rest):
