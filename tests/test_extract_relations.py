@@ -964,3 +964,9 @@ def test_appointments_named_with_为(tmp_path):
     text = "任命孟知秋为江州澄微智能研究院院长。江州星河科技有限公司聘任王晓东为首席技术官。"
     assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
         ("孟知秋", "江州澄微智能研究院", "院长"), ("王晓东", "江州星河科技有限公司", "首席技术官")}
+
+
+def test_a_company_that_got_a_round_an_investor_led(tmp_path):
+    """X已获得A领投的5000万元A轮融资: A funds X, and A keeps its whole name (jieba: 获得|启明|泰和|创投)."""
+    text = "江州齿悦医疗科技有限公司已获得启明泰和创投领投的5000万元A轮融资。"
+    assert triples(extract(tmp_path, text)) == {("江州齿悦医疗科技有限公司", "fundedBy", "启明泰和创投")}

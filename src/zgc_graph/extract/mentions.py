@@ -1057,12 +1057,12 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
 
 def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
                   ) -> list[Mention]:
-    """本轮融资由A领投，B、C跟投: the names a clause opens with before a round's investing verb are
+    """本轮融资由A领投，B、C跟投, X获得A领投的…融资: the names a clause opens with before a round's investing verb are
     investors, so organisations, even when no rule named them (红杉中国, 华平投资); 某基金参投 names none."""
     lex = lex or load()
     verbs = _alternation(lex.triggers["round_investing"])
     item = rf"(?:(?!{verbs.pattern})[^，。；：、！？\n由]){{2,20}}?"  # 由A领投、B跟投: no item holds a verb
-    investors = re.compile(rf"(?:^|(?<=[，；：由、]))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})")
+    investors = re.compile(rf"(?:^|(?<=[，；：由、])|(?<=获得))((?:{item}、)*{item})(?:共同|联合)?(?:{verbs.pattern})")
     found = list(mentions)
     for view in sentence_views:
         if not verbs.search(view.text):

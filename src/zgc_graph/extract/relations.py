@@ -1216,8 +1216,9 @@ def funded_by(ctx: Context) -> None:
         after = [m for m in ctx.after(trig.end(), ORG) if ctx.text[trig.end():ctx.rel(m)[0]] in ("", "了")]
         in_round = [m for m in ctx.before(ctx.rel(investors[0])[0], ORG)
                     if re.match(FUNDED_ROUND + f"(?:{rounds})", ctx.text[ctx.rel(m)[1]:])]
-        if owned:
-            getter = re.search(r"(?:获得|获)了?$", ctx.text[:ctx.rel(investors[0])[0]])
+        getter = re.search(r"(?:获得|获)了?$", ctx.text[:ctx.rel(investors[0])[0]])
+        led_round = re.match(rf"的[^，。；]{{0,12}}?(?:{rounds})", ctx.text[trig.end():])
+        if owned or getter and led_round:  # X获得A的战略投资, X已获得A领投的5000万元A轮融资
             getter_org = _nearest_before(ctx, getter.start(), (ORG,), 12) if getter else None
             funded = ctx.label(getter_org) if getter_org else None
         elif after:  # A投资了X, A领投X; A投资了B的竞争对手C, A领投了B分拆出的C: C
