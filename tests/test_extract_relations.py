@@ -970,3 +970,12 @@ def test_a_company_that_got_a_round_an_investor_led(tmp_path):
     """X已获得A领投的5000万元A轮融资: A funds X, and A keeps its whole name (jieba: 获得|启明|泰和|创投)."""
     text = "江州齿悦医疗科技有限公司已获得启明泰和创投领投的5000万元A轮融资。"
     assert triples(extract(tmp_path, text)) == {("江州齿悦医疗科技有限公司", "fundedBy", "启明泰和创投")}
+
+
+def test_a_founding_year_before_a_place_and_a_centre_set_up_elsewhere(tmp_path):
+    """2018年，X在P成立: X founded in 2018, in P; 2019年，Y在Q成立了研发中心: neither Y's founding nor Y in Q."""
+    text = "2018年，江州星河科技有限公司在江州创业大街成立。2019年，江州蓝图科技有限公司在江州软件园成立了研发中心。"
+    corpus = extract(tmp_path, text)
+    assert triples(corpus) == {("江州星河科技有限公司", "locatedIn", "江州创业大街")}
+    assert [(a.subject, a.property, str(a.value), a.precision) for a in corpus.attributes] == [
+        ("江州星河科技有限公司", "foundingDate", "2018-01-01", "year")]

@@ -567,6 +567,8 @@ def located(ctx: Context) -> None:
                      if SET_UP_OBJECT.fullmatch(ctx.text, trig.end(), ctx.rel(x)[0])), None)
         if set_up and made is not None:
             subject = [made]  # A与B在X成立合资公司C: C is in X, not B
+        elif set_up and re.match(rf"了?(?:{_alternation(ctx.lex.triggers['units_elsewhere']).pattern})", ctx.text[trig.end():]):
+            continue  # A在X成立了研发中心: the centre is in X, A need not be
         if subject and (set_up or subject[0].subtype == "Forum"):
             ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in" if set_up else "held-in", 0.7)
 
@@ -940,7 +942,7 @@ YEAR_DATE = rf"(?:{YEAR_PART}年(?:{MONTH_PART}月(?:{DAY_PART}日)?)?|{NUMERIC_
 
 
 def founding_date(ctx: Context) -> None:
-    """X成立于2021年3月, X于2015年正式成立, 2018年，X揭牌成立: when an organisation or platform
+    """X成立于2021年3月, X于2015年正式成立, 2018年，X(在P)揭牌成立: when an organisation or platform
     was founded (to the year, month or day the text gives)."""
     if not _alternation(ctx.lex.triggers["founded"]).search(ctx.text):
         return
@@ -952,8 +954,8 @@ def founding_date(ctx: Context) -> None:
         start, end = ctx.rel(m)[0], ctx.name_end(m)
         found = next((f for f in (p.match(ctx.text, end) for p in after_name) if f), None)
         if found is None and opened is not None and start == opened.end() \
-                and re.match(rf"(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
-            found = opened
+                and re.match(rf"(?:在[^，。；]{{1,20}}?)?(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
+            found = opened  # 2018年，X成立; 2015年，X在P成立
         if found is None:
             continue
         stated = _stated_date(*_date_parts(found))
