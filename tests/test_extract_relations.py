@@ -979,3 +979,10 @@ def test_a_founding_year_before_a_place_and_a_centre_set_up_elsewhere(tmp_path):
     assert triples(corpus) == {("江州星河科技有限公司", "locatedIn", "江州创业大街")}
     assert [(a.subject, a.property, str(a.value), a.precision) for a in corpus.attributes] == [
         ("江州星河科技有限公司", "foundingDate", "2018-01-01", "year")]
+
+
+def test_a_rename_with_a_year_between_the_names(tmp_path):
+    """X2019年更名为Y: X is Y's earlier self, as in X于2020年3月正式更名为Y."""
+    text = "江州极曜数据科技有限公司2019年更名为江州极曜智能科技股份有限公司。"
+    assert triples(extract(tmp_path, text)) == {
+        ("江州极曜数据科技有限公司", "predecessorOf", "江州极曜智能科技股份有限公司")}

@@ -655,7 +655,8 @@ def predecessor(ctx: Context) -> None:
                 ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(successor[-1]), "predecessor", 0.85)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     for trig in _triggers(ctx, "renamed"):
-        old = _nearest_before(ctx, trig.start(), kinds, 16, rf"^[”」》）)]*(?:{when}|已|已经|曾|正式|将|于[^，。；]{{0,12}})*$")
+        old = _nearest_before(ctx, trig.start(), kinds, 16,
+                              rf"^[”」》）)]*(?:{when}|已|已经|曾|正式|将|于[^，。；]{{0,12}}|{WHEN_DATE})*$")
         new = ctx.after(trig.end(), *kinds)
         if old is not None and new and ctx.rel(new[0])[0] == trig.end():
             ctx.relate(ctx.label(old), "predecessorOf", ctx.label(new[0]), "renamed", 0.9)
