@@ -982,7 +982,10 @@ def test_a_founding_year_before_a_place_and_a_centre_set_up_elsewhere(tmp_path):
 
 
 def test_a_rename_with_a_year_between_the_names(tmp_path):
-    """X2019年更名为Y: X is Y's earlier self, as in X于2020年3月正式更名为Y."""
-    text = "江州极曜数据科技有限公司2019年更名为江州极曜智能科技股份有限公司。"
+    """X2019年更名为Y: X is Y's earlier self, as in X于2020年3月正式更名为Y; so is the company a bare 公司 is
+    (X是…企业。2019年，公司更名为Z)."""
+    text = ("江州极曜数据科技有限公司2019年更名为江州极曜智能科技股份有限公司。\n"
+            "江州星河数据科技有限公司是一家大数据企业。2019年，公司更名为江州星河智能科技股份有限公司。")
     assert triples(extract(tmp_path, text)) == {
-        ("江州极曜数据科技有限公司", "predecessorOf", "江州极曜智能科技股份有限公司")}
+        ("江州极曜数据科技有限公司", "predecessorOf", "江州极曜智能科技股份有限公司"),
+        ("江州星河数据科技有限公司", "predecessorOf", "江州星河智能科技股份有限公司")}
