@@ -989,3 +989,10 @@ def test_a_rename_with_a_year_between_the_names(tmp_path):
     assert triples(extract(tmp_path, text)) == {
         ("江州极曜数据科技有限公司", "predecessorOf", "江州极曜智能科技股份有限公司"),
         ("江州星河数据科技有限公司", "predecessorOf", "江州星河智能科技股份有限公司")}
+
+
+def test_a_career_a_post_held_once_then_the_present_one(tmp_path):
+    """X曾任A研发总监，现任B首席执行官: B's 首席执行官 now, A's 研发总监 no longer."""
+    text = "孙浩然曾任江州甲乙科技有限公司研发总监，现任江州丙丁科技有限公司首席执行官。"
+    assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
+        ("孙浩然", "江州丙丁科技有限公司", "首席执行官")}
