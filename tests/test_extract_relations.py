@@ -996,3 +996,12 @@ def test_a_career_a_post_held_once_then_the_present_one(tmp_path):
     text = "孙浩然曾任江州甲乙科技有限公司研发总监，现任江州丙丁科技有限公司首席执行官。"
     assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
         ("孙浩然", "江州丙丁科技有限公司", "首席执行官")}
+
+
+def test_a_three_party_agreement_and_two_agreements_signed_separately(tmp_path):
+    """A与B、C签署三方协议: each pair is partners; A与B、C分别签署合作协议: B and C are not."""
+    text = ("江州精光研究所近日与江州曜石激光技术有限公司、江州蓝峰光电股份有限公司签署三方协议。"
+            "江州星河科技有限公司与江州蓝图科技有限公司、江州青松科技有限公司分别签署合作协议。")
+    pairs = {frozenset((s, o)) for s, p, o in triples(extract(tmp_path, text)) if p == "partnerOf"}
+    assert frozenset(("江州曜石激光技术有限公司", "江州蓝峰光电股份有限公司")) in pairs
+    assert frozenset(("江州蓝图科技有限公司", "江州青松科技有限公司")) not in pairs and len(pairs) == 5

@@ -1091,6 +1091,7 @@ def _unit_noun(ctx: Context, gap: str) -> bool:
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
 
 
+MANY_PARTIES = re.compile(r"了?(?:三方|四方|多方)")
 # between the first party and 与: a bracket (A（Qualcomm）与C…), adverbs, a date (A近日与C…, A于3月5日与C…)
 PARTNER_GAP = (r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别|正式|近日|日前|近期|今天|今日|昨天|昨日|此前|目前|当天|同日"
                r"|于[^，。；]{1,12}?)*$")
@@ -1141,6 +1142,10 @@ def partners(ctx: Context) -> None:
             for who in subjects:
                 for other in partners_:
                     ctx.relate(ctx.label(who), "partnerOf", ctx.label(other), "partner-with", 0.85)
+            if MANY_PARTIES.match(ctx.text, m.end()):  # A与B、C签署三方协议: B and C are partners too
+                for i, one in enumerate(partners_):
+                    for other in partners_[i + 1:]:
+                        ctx.relate(ctx.label(one), "partnerOf", ctx.label(other), "partner-parties", 0.8)
             builders = subjects + partners_
             if builds:
                 _co_built(ctx, m.end() + ctx.text.startswith("的", m.end()), builders)  # A与B共建(的)P
