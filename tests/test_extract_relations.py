@@ -100,6 +100,21 @@ def test_the_day_a_policy_takes_effect(tmp_path):
                      ("江州市科技创新促进办法", "effectiveFrom", "2027-01-01", "month")}
 
 
+def test_a_period_of_validity_gives_the_first_and_the_last_day(tmp_path):
+    """自…起至…止施行 and 有效期为…至…: both ends; a window for applications or comments is no term of validity."""
+    text = ("江州市科学技术局印发《江州市研发费用补贴实施细则》，自2024年1月1日起至2026年12月31日止施行。"
+            "江州市人民政府印发《江州市概念验证中心认定办法》，有效期为2025年3月1日至2028年2月29日。"
+            "申报时间为自2025年4月1日至2025年5月30日，逾期不予受理。"
+            "《江州市孵化器管理办法》自2025年4月1日至2025年6月30日面向社会公开征求意见。")
+    corpus = extract(tmp_path, text)
+    dates = {(a.subject, a.property, a.value.isoformat()) for a in corpus.attributes
+             if a.property in ("effectiveFrom", "effectiveUntil")}
+    assert dates == {("江州市研发费用补贴实施细则", "effectiveFrom", "2024-01-01"),
+                     ("江州市研发费用补贴实施细则", "effectiveUntil", "2026-12-31"),
+                     ("江州市概念验证中心认定办法", "effectiveFrom", "2025-03-01"),
+                     ("江州市概念验证中心认定办法", "effectiveUntil", "2028-02-29")}
+
+
 def test_a_term_of_validity_in_years_ends_the_day_before_its_anniversary(tmp_path):
     """自…起施行，有效期3年: the policy's last day is the day before the third anniversary of its
     first (a 29 February counts to 28 February); a term with no first day stated gives no last day."""

@@ -855,6 +855,28 @@ def effective_date(ctx: Context) -> None:
             if stated is not None and prop == "effectiveFrom" and stated[1] == "day" and term:
                 ctx.attribute(label, "effectiveUntil", _last_day(stated[0], numeral_value(term.group(1))),
                               "effective-term", 0.8, "day")
+    _effective_range(ctx, any_verb)
+
+
+def _effective_range(ctx: Context, verbs: str) -> None:
+    """自2024年1月1日起至2026年12月31日止施行, 有效期为2024年1月1日至2026年12月31日: the first and the
+    last day of the policy named before it (else the paragraph's).  A range with neither 有效期 before
+    it nor a verb of taking effect after it (自5月1日至6月30日，申报…) is some other period."""
+    date_ = DATE.pattern
+    pattern = (rf"有效期(?:为|是|自|从)?(?:{date_})起?(?:至|到)(?:{date_})止?"
+               rf"|(?:自|从)(?:{date_})起?(?:至|到)(?:{date_})止?(?:{verbs})")
+    for m in re.finditer(pattern, ctx.text):
+        if ctx.hedged(m.start()):
+            continue
+        policies = ctx.before(m.start(), POLICY)
+        if policies and _derived(ctx, policies[-1]):
+            continue
+        label = ctx.label(policies[-1]) if policies else ctx.topic.get(POLICY)
+        ends = [_stated_date(*_date_parts(d)) for d in DATE.finditer(ctx.text, m.start(), m.end())]
+        if label is None or len(ends) != 2 or None in ends:
+            continue
+        for prop, (value, precision) in zip(("effectiveFrom", "effectiveUntil"), ends):
+            ctx.attribute(label, prop, value, "effective-range", 0.85, precision)
 
 
 # 京科发〔2026〕15号 (brackets as written, or as [2026] and (2026)), right after a policy's title
