@@ -410,3 +410,14 @@ def test_a_joint_venture_noun_and_a_prospectus_are_no_entities(tmp_path):
 def test_a_name_after_某_is_left_unnamed(tmp_path):
     corpus = extract(tmp_path, "江州星擎动力科技有限公司完成B轮融资，某国资背景产业基金参投。江州某某科技有限公司与江州理工大学签署协议。")
     assert set(types(corpus)) == {"江州星擎动力科技有限公司", "江州理工大学"}
+
+
+def test_a_byline_in_brackets_is_no_part_of_the_name_after_it(tmp_path):
+    """新华社江州7月3日电（记者张丽娜）X公司…, 本报讯（记者 张丽娜 通讯员 王伟）X公司…: the name starts after the
+    byline; a place in brackets inside a name stays (星河智能（江州）科技有限公司)."""
+    text = ("新华社江州7月3日电（记者张丽娜）江州星河量子科技有限公司董事长陈远日前接受采访。\n"
+            "本报讯（记者 张丽娜 通讯员 王伟）江州云帆数据技术有限公司总经理李明出席活动。\n"
+            "星河智能（江州）科技有限公司成立于2015年。")
+    corpus = extract(tmp_path, text)
+    companies = {label for label, e in corpus.entities.items() if e.subtype == "Company"}
+    assert companies == {"江州星河量子科技有限公司", "江州云帆数据技术有限公司", "星河智能(江州)科技有限公司"}

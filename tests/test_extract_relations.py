@@ -1020,3 +1020,42 @@ def test_a_three_party_agreement_and_two_agreements_signed_separately(tmp_path):
     pairs = {frozenset((s, o)) for s, p, o in triples(extract(tmp_path, text)) if p == "partnerOf"}
     assert frozenset(("江州曜石激光技术有限公司", "江州蓝峰光电股份有限公司")) in pairs
     assert frozenset(("江州蓝图科技有限公司", "江州青松科技有限公司")) not in pairs and len(pairs) == 5
+
+
+def test_a_clause_about_unnamed_companies_says_nothing_of_the_speakers_organisation(tmp_path):
+    """李建国说，已有50多家企业入驻P; 我们的客户大多入驻了P; 每家入驻P的企业…; 符合条件的企业可以享受《P》:
+    the speaker's organisation, which opens the sentence, is not the clause's subject; a clause with none
+    of its own still is about it (X成立于2015年，2019年入驻P，先后享受了《P》)."""
+    text = ("江州科技园区管理委员会主任李建国说，目前已有50多家企业入驻江州软件园。\n"
+            "江州大学校长龚明说，已有30多家校友企业落户江州软件园。\n"
+            "江州星河量子科技有限公司董事长陈远说，我们的客户大多入驻了江州未来科学城。\n"
+            "江州星河量子科技有限公司董事长陈远说，每家入驻江州软件园的企业都能享受房租减免。\n"
+            "江州市科委副主任孙卫东说，符合条件的企业可以享受《江州量子产业发展支持办法》。\n"
+            "江州科技园区管理委员会主任李建国介绍，已有200家企业享受了《江州量子产业发展支持办法》。\n"
+            "江州云帆数据技术有限公司成立于2015年，2019年入驻江州软件园，先后享受了《江州量子产业发展支持办法》。")
+    assert {t for t in triples(extract(tmp_path, text)) if t[1] != "affiliatedWith"} == {
+        ("江州云帆数据技术有限公司", "locatedIn", "江州软件园"),
+        ("江州云帆数据技术有限公司", "benefitsFrom", "江州量子产业发展支持办法")}
+
+
+def test_guesses_questions_and_unconfirmed_reports_state_nothing(tmp_path):
+    """预计/可能/想/争取 before the verb, 合作的可能性不大 and 只停留在口头 after it, a question, and a report
+    neither side confirms: no tenant, no partner; 理想 holds 想 and hedges nothing."""
+    text = ("江州星河量子科技有限公司董事长陈远说，公司预计年底前入驻江州软件园。\n"
+            "江州星河量子科技有限公司董事长陈远说，公司可能会入驻江州未来科学城。\n"
+            "江州星河量子科技有限公司董事长陈远说，公司想入驻江州软件园。\n"
+            "江州星河量子科技有限公司董事长陈远说：“我们与江州大学合作的可能性不大。”\n"
+            "据媒体报道，江州星河量子科技有限公司已与江州华为技术有限公司签署战略合作协议，但双方均未证实。\n"
+            "江州星河量子科技有限公司董事长陈远说，公司与江州华为技术有限公司的合作只停留在口头层面。\n"
+            "江州电视台记者王晓峰：陈总，你们为什么选择入驻江州软件园？\n"
+            "江州联想科技有限公司于2020年入驻江州软件园，公司的理想是成为行业龙头。")
+    assert {t for t in triples(extract(tmp_path, text)) if t[1] != "affiliatedWith"} == {
+        ("江州联想科技有限公司", "locatedIn", "江州软件园")}
+
+
+def test_a_predecessor_under_or_incubated_by_an_organisation_is_not_that_organisation(tmp_path):
+    """X的前身为A下属的一个研究所 / 前身是A孵化的一个课题组: A is no predecessor; 前身是成立于2012年的A is."""
+    text = ("江州星河量子科技有限公司的前身为江州大学下属的一个研究所。"
+            "江州华芯微电子股份有限公司的前身是江州微电子研究院孵化的一个课题组。"
+            "江州云帆数据股份有限公司的前身是成立于2012年的江州云帆科技中心。")
+    assert triples(extract(tmp_path, text)) == {("江州云帆科技中心", "predecessorOf", "江州云帆数据股份有限公司")}

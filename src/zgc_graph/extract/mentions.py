@@ -123,6 +123,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     start = first + 1
     depth = 0  # inside a parenthesised qualifier such as (北京)
     kept = -1  # a token the name keeps whatever it is (the 同 of 北京同和…)
+    closed_at = -1  # the bracket that closes the group being read
     while i >= 0:
         tok = view.tokens[i]
         t = tok.text
@@ -130,10 +131,13 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             pass
         elif t in (")", "）"):
             depth += 1
+            closed_at = i if depth == 1 else closed_at
         elif t in ("(", "（"):
             if depth == 0:
                 break
             depth -= 1
+            if depth == 0 and "".join(x.text for x in view.tokens[i + 1:closed_at]).startswith(lex.bylines):
+                return closed_at + 1  # （记者张丽娜）X公司: a byline, not a qualifier of X's
         elif depth == 0:
             if company and _brand_character(view.tokens, i, first, lex) or _sino_foreign(view, i, first) \
                     or _between_latin_words(view, i):

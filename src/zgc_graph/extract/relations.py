@@ -122,8 +122,16 @@ class Context:
     def same_clause(self, a: int, b: int) -> bool:
         return CLAUSE_BREAK.search(self.text[min(a, b):max(a, b)]) is None
 
+    @cached_property
+    def _unconfirmed(self) -> bool:
+        masked = self.names_masked
+        return (masked.rstrip().endswith(("？", "?"))
+                or _alternation(self.lex.triggers["unconfirmed"]).search(masked) is not None)
+
     def _sentence_hedged(self, clause_start: int) -> bool:
         """A condition, rumour or wish in the clauses before this one (如果…，若条件成熟，据市场传闻，)."""
+        if self._unconfirmed:
+            return True
         hedges = _alternation(self.lex.triggers["sentence_hedges"])
         earlier = self.names_masked[:clause_start]
         if hedges.search(earlier) is None:
@@ -476,6 +484,17 @@ def _sentence_subject(ctx: Context) -> Mention | None:
     return None
 
 
+COUNTED_OTHERS = r"(?:\d+|[一二两三四五六七八九十百千几数多])+[多余]?[家所个]"
+
+
+def _others_act(ctx: Context, pos: int) -> bool:
+    """Whether the clause of the verb at `pos` has a subject of its own that names no one (50多家企业,
+    我们的客户大多, 符合条件的企业): then the sentence's subject is not the clause's."""
+    before = ctx.names_masked[ctx.clause_start(pos):pos]
+    return (re.search(COUNTED_OTHERS, before) is not None
+            or _alternation(ctx.lex.triggers["other_subjects"]).search(before) is not None)
+
+
 def located(ctx: Context) -> None:
     moves = _alternation(ctx.lex.triggers["moving_verbs"])
     for trig in _triggers(ctx, "located"):
@@ -495,9 +514,10 @@ def located(ctx: Context) -> None:
                 followers = _list_after(ctx, trig.end() + among.end(), ORG)
         if tenant is None:  # A、B等12家企业通过评审，正式入驻P: the list closed a clause before
             tenant = _nearest_before(ctx, trig.start(), (ORG,), 40, LISTED_TENANTS_GAP)
-        if tenant is None and not followers:
-            tenant = _sentence_subject(ctx)
-        if tenant is None and not followers and hosts and len(ctx.subjects) == 1 \
+        if tenant is None and not followers and not _others_act(ctx, trig.start()) \
+                and not (hosts and ctx.text.startswith("的", ctx.rel(hosts[0])[1])):
+            tenant = _sentence_subject(ctx)  # (入驻P的企业: those described)
+        if tenant is None and not followers and hosts and len(ctx.subjects) == 1 and not _others_act(ctx, trig.start()) \
                 and re.fullmatch(rf"(?:{WHEN_DATE})?[，,]?(?:又|再|随后|此后|后|已|正式)*", ctx.text[:trig.start()]) \
                 and not ctx.text.startswith("的", ctx.rel(hosts[0])[1]):  # (迁入P的企业: those described)
             # 2015年，公司在P成立；2017年迁入Q: the subjectless clause goes on about the company before
@@ -632,6 +652,10 @@ def part_of(ctx: Context) -> None:
 PREDECESSOR_GAP = r"(?:是|为|即)(?:(?:成立|创建|创立|始建|组建)于[^，。；]{2,14}的)?"
 
 
+# 前身为A下属的一个研究所, 前身是A孵化的一个课题组: A owned or incubated the predecessor, unnamed
+OWNER_OF_PREDECESSOR = re.compile(r"(?:下属|旗下|所属|内设|孵化|设立|成立|组建|培育)?(?:的|之)")
+
+
 def predecessor(ctx: Context) -> None:
     kinds = (PLATFORM, ORG)
     for m in re.finditer(r"前身", ctx.text):
@@ -644,7 +668,8 @@ def predecessor(ctx: Context) -> None:
             gap = ctx.text[ctx.rel(before[-2])[1]:ctx.rel(before[-1])[0]]
             if re.fullmatch(r"(?:就|即|也|正)?是", gap):
                 ctx.relate(ctx.label(before[-2]), "predecessorOf", ctx.label(before[-1]), "predecessor", 0.9)
-        elif after and re.fullmatch(PREDECESSOR_GAP, ctx.text[m.end():ctx.rel(after[0])[0]]):
+        elif after and re.fullmatch(PREDECESSOR_GAP, ctx.text[m.end():ctx.rel(after[0])[0]]) \
+                and not OWNER_OF_PREDECESSOR.match(ctx.text, ctx.name_end(after[0])):
             # B的前身是A / B，其前身为A / 前身为成立于2016年的A: B is the last name before, of A's kind if
             # one is named, and never a place something is in (X成立于2015年，总部位于P，前身为A: X's) nor an agent
             # (X由Y孵化，其前身为A: X's)
@@ -1011,8 +1036,8 @@ def benefits(ctx: Context) -> None:
             if ctx.rel(p)[0] - ctx.rel(runs[-1])[1] <= 2 and ctx.text[ctx.rel(runs[-1])[1]:ctx.rel(p)[0]] in ("”“", "、", "》《", ""):
                 runs.append(p)
         holder = [o for o in ctx.before(trig.start(), ORG)]
-        if not holder:
-            continue
+        if not holder or not ctx.same_clause(ctx.rel(holder[-1])[1], trig.start()) and _others_act(ctx, trig.start()):
+            continue  # 李建国介绍，已有200家企业享受了《P》: not his office
         # A、B等42家企业享受了《P》: every company of the list
         listed = _nearest_before(ctx, trig.start(), (ORG,), 16, r"^(?:等[^，。；、]{0,10})?(?:已|均|都|也|还|先后)*$")
         holders = _coordinated(ctx, listed) if listed is not None else holder[-1:]
@@ -1420,7 +1445,7 @@ def listed_on(ctx: Context) -> None:
         if re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})的", ctx.text[end:]):
             continue  # 对在X上市的企业给予奖励: the companies so described are not named
         company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
-                   or _sentence_subject(ctx))
+                   or (None if _others_act(ctx, verb.start()) else _sentence_subject(ctx)))
         if company is not None and company.subtype not in ("StockExchange", "GovernmentBody"):
             ctx.relate(ctx.label(company), "listedOn", ctx.label(exchange), "listed-on", 0.85)
 

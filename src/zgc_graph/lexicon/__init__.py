@@ -68,6 +68,7 @@ class Lexicon:
     party_after_verb: frozenset[str]
     not_office_words: frozenset[str]
     people_groups: tuple[str, ...]
+    bylines: tuple[str, ...]
     company_tails: tuple[str, ...]
     policy_core_tails: tuple[str, ...]
     policy_name_tails: tuple[str, ...]
@@ -188,6 +189,7 @@ def load() -> Lexicon:
         party_after_verb=frozenset(names["party_after_verb"]),
         not_office_words=frozenset(names["not_office_words"]),
         people_groups=tuple(names["people_groups"]),
+        bylines=_longest_first(names["bylines"]),
         company_tails=tuple(names["company_tails"]),  # in the file's order: see names.yaml
         policy_core_tails=tuple(names["policy_core_tails"]),
         policy_name_tails=tuple(names["policy_name_tails"]),
