@@ -66,6 +66,19 @@ def test_paragraph_without_internal_punctuation_is_not_joined():
     assert text == f"{HEADLINE}\n园区企业服务中心启用\n中心提供政策咨询等服务。"
 
 
+def test_field_lines_guest_lines_and_list_items_are_never_glued():
+    """A post's field lines (支持单位：A、B), guest lines (李卫东 | 教授、博导) and numbered items end where
+    they end, though they hold a 、 and no final punctuation; a sentence cut by a break is still rejoined."""
+    text, _ = normalise(f"{HEADLINE}\n支持单位：云岭汽车电子有限公司、青石数据科技有限公司\n"
+                        "云岭智控科技有限公司等企业已入驻园区。\n李卫东 | 青石大学教授、博士生导师\n"
+                        "周雅琴 | 云岭智算科技有限公司创始人、CEO\n园区企业达到两千家，包括\n"
+                        "①云岭智控科技有限公司\n今年以来，园区企业达到\n两千家，同比增长一成。")
+    assert text.split("\n")[1:] == [
+        "支持单位：云岭汽车电子有限公司、青石数据科技有限公司", "云岭智控科技有限公司等企业已入驻园区。",
+        "李卫东 | 青石大学教授、博士生导师", "周雅琴 | 云岭智算科技有限公司创始人、CEO", "园区企业达到两千家，包括",
+        "①云岭智控科技有限公司", "今年以来，园区企业达到两千家，同比增长一成。"]
+
+
 def test_short_first_line_is_a_title_even_with_a_comma():
     text, _ = normalise("多措并举，园区加快培育创新主体\n\n近日，园区举行发布会。")
     assert text == "多措并举，园区加快培育创新主体\n近日，园区举行发布会。"

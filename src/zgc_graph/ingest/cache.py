@@ -34,7 +34,9 @@ class Decoded(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    files = [(path.name, path) for path in sorted((_PACKAGE / "ingest").glob("*.py")) + [_PACKAGE / "models.py"]]
+    # the ingest vocabulary (where lines are glued, sentences end) shapes the normalised text too
+    files = [(path.name, path) for path in sorted((_PACKAGE / "ingest").glob("*.py"))
+             + [_PACKAGE / "models.py", _PACKAGE / "lexicon" / "ingest.yaml"]]
     return fingerprint(declared=[f"format={_FORMAT}"], files=files, libraries=_LIBRARIES)[:16]
 
 

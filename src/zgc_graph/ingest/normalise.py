@@ -4,7 +4,8 @@ Paragraphs are lines (blank lines dropped, surrounding whitespace stripped)
 separated by one "\\n".  Newspaper page and column breaks cut sentences and
 even words (未来 / 科学城): a paragraph that stops without sentence-final
 punctuation but holds sentence-internal punctuation is glued to the next body
-paragraph, skipping a photo caption that was set in between.  The work is
+paragraph, skipping a photo caption that was set in between; a short line that
+is a record of its own (支持单位：A、B) or a list item is never glued.  The work is
 streamed paragraph by paragraph, so memory stays a few times the file size.
 """
 from __future__ import annotations
@@ -170,7 +171,7 @@ def _unfinished(text: str, rules: IngestRules, *, title: bool) -> bool:
         return False
     if title and len(text) <= rules.heading_max_chars:
         return False
-    return not (_is_credit(text, rules) or _is_caption(text, rules))
+    return not (_is_credit(text, rules) or _is_caption(text, rules) or _is_record(text, rules))
 
 
 def _continuation(peek: Callable[[int], Paragraph | None], rules: IngestRules) -> int | None:
@@ -192,7 +193,12 @@ def _continuation(peek: Callable[[int], Paragraph | None], rules: IngestRules) -
 
 
 def _is_body(text: str, rules: IngestRules) -> bool:
-    return not (_is_heading(text, rules) or _is_credit(text, rules) or _is_caption(text, rules))
+    return not (_is_heading(text, rules) or _is_credit(text, rules) or _is_caption(text, rules)
+                or _is_record(text, rules) or rules.list_item.match(text) is not None)
+
+
+def _is_record(text: str, rules: IngestRules) -> bool:
+    return len(text) <= rules.caption_max_chars and rules.record.search(text) is not None
 
 
 def _is_heading(text: str, rules: IngestRules) -> bool:

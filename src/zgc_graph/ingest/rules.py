@@ -23,6 +23,8 @@ class IngestRules:
     credit: re.Pattern[str]            # any credit line (供图, 记者 … 摄)
     caption: re.Pattern[str]           # a caption paragraph (图为…)
     sentence_end: re.Pattern[str]      # a run of terminators and the quotes closing it
+    record: re.Pattern[str]            # a line that is a whole record (支持单位：A、B; 李卫东 | 教授)
+    list_item: re.Pattern[str]         # a line opening an item of a list (①, 1., （2）)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,8 @@ def load() -> IngestRules:
         credit=_any_of(caption["credit_patterns"]),
         caption=_any_of(caption["caption_patterns"]),
         sentence_end=re.compile(f"[{re.escape(terminators)}]+[{re.escape(closers)}]*"),
+        record=_any_of(data["record_patterns"]),
+        list_item=_any_of(data["list_item_patterns"]),
     )
 
 
