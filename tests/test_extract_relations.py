@@ -1059,3 +1059,18 @@ def test_a_predecessor_under_or_incubated_by_an_organisation_is_not_that_organis
             "江州华芯微电子股份有限公司的前身是江州微电子研究院孵化的一个课题组。"
             "江州云帆数据股份有限公司的前身是成立于2012年的江州云帆科技中心。")
     assert triples(extract(tmp_path, text)) == {("江州云帆科技中心", "predecessorOf", "江州云帆数据股份有限公司")}
+
+
+def test_a_report_that_calls_its_own_company_gong_si_never_means_the_company_named_last(tmp_path):
+    """An issuer's report says 公司 for itself: B持有公司32%股份。公司董事长X… gives X no post at B, and
+    公司向A提供…。公司与C签订… makes A and C no partners; in a news story 公司 is still the company just
+    named (X成立于2021年，…，公司首席执行官Y), also after a heading 公司简介."""
+    report = ("江州衡远投资管理有限公司持有公司32.15%股份。公司董事长韩立诚主持召开董事会。\n"
+              "公司向江州移动通信有限公司提供算力服务。公司与江州衡远物业管理有限公司签订合作协议。\n"
+              "公司拟转让所持江州星衡微电子有限公司股权。公司通过全资子公司江州星衡数据服务有限公司开展数据业务。")
+    corpus = extract(tmp_path, report, "report.txt")
+    assert not triples(corpus)
+    assert {(m.person, m.organisation) for m in corpus.memberships} == {("韩立诚", None)}
+    story = ("公司简介\n江州星辰智算科技有限公司成立于2021年，总部位于江州软件园，公司首席执行官王立新表示将加大研发投入。")
+    corpus = extract(tmp_path, story, "story.txt")
+    assert ("王立新", "affiliatedWith", "江州星辰智算科技有限公司") in triples(corpus)

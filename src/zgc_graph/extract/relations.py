@@ -1471,14 +1471,17 @@ def _anaphor_pattern(lex: Lexicon) -> re.Pattern:
 
 def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str], mentions: list[Mention],
               entities: dict[str, Entity], history: list[tuple[str, EntityType]], secondary: set[str],
-              lex: Lexicon) -> list[Mention]:
+              lex: Lexicon, own_company: bool = False) -> list[Mention]:
     """该创新联合体 -> the latest entity whose name ends with the same noun, counting those named
     earlier in the same sentence (星辰智算成立于2021年，…，公司首席执行官X: 星辰智算's).  A bare noun
-    (公司董事长X, as a company's own report says it) passes over the `secondary` names."""
+    (公司董事长X, as a company's own report says it) passes over the `secondary` names, and a bare 公司
+    points nowhere in a text that calls its own company so (`own_company`)."""
     found = []
     for m in _anaphor_pattern(lex).finditer(sentence.text):
         group = 1 if m.group(1) else 2
         noun = m.group(group)
+        if group == 2 and own_company and noun == "公司":
+            continue
         rel_start = m.start() if group == 1 else m.start(2)
         start, end = sentence.start + rel_start, sentence.start + m.end(group)
         if any(x.start < end and start < x.end for x in mentions):
@@ -1516,6 +1519,33 @@ SECONDARY_BEFORE = re.compile(r"(?:前身[为是系](?:[^，。；]{0,12}的)?|�
 SECONDARY_AFTER = re.compile(r"的(?:全资|控股)?(?:收购|并购)|\d+(?:\.\d+)?%(?:的)?股权")
 
 
+# what may stand right before a bare 公司 that is the text's own company (B持有公司32%股份, 公司向A提供…)
+OWN_COMPANY_BEFORE = ("持有", "控制", "向", "与", "对", "和", "及", "给", "由", "从", "把", "被", "让")
+
+
+def _company_speaks_of_itself(doc: SourceDocument, sentences: list[Sentence], mentions: list[Mention],
+                              labels: dict[int, str], types: dict[str, EntityType]) -> bool:
+    """Whether the text calls its own company 公司, as an issuer's report does: a bare 公司 before any
+    organisation is named, or in the very clause that names the latest one (B持有公司32%股份); then no bare
+    公司 of the text is the organisation named last (公司董事长X is not B's)."""
+    spans = [(m.start, m.end) for m in mentions]
+    org_ends = sorted(m.end for m in mentions if id(m) in labels and types[labels[id(m)]] is ORG)
+    for sentence in sentences:
+        if not re.search(r"[，。；！？,;!?]", sentence.text):
+            continue  # a heading (公司简介)
+        for match in re.finditer("公司", sentence.text):
+            pos = sentence.start + match.start()
+            if any(a <= pos < b for a, b in spans):
+                continue
+            before = doc.text[max(0, pos - 2):pos]
+            if before and "\u4e00" <= before[-1] <= "\u9fff" and not before.endswith(OWN_COMPANY_BEFORE):
+                continue  # 子公司, 上市公司, 该公司
+            named = [end for end in org_ends if end <= pos]
+            if not named or not re.search(r"[，。；！？,;!?\n]", doc.text[named[-1]:pos]):
+                return True
+    return False
+
+
 def _paragraph_subjects(ctx_text: str, start: int, mentions: list[Mention], labels: dict[int, str],
                         types: dict[str, EntityType]) -> list[str]:
     """Organisations a sentence opens with (据了解，天津市委、滨江管委会…)."""
@@ -1549,13 +1579,14 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     subjects: list[str] = []
     speakers = _speakers(sentences, roles, resolved)
     secondary = _secondary_names(doc, mentions, labels, lex)
+    own_company = _company_speaks_of_itself(doc, sentences, mentions, labels, types)
     paragraph = -1
     raised: str | None = None
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, topic, subjects, raised = sentence.paragraph, {}, [], None
         local = by_sentence.get(sentence.index, [])
-        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, secondary, lex)
+        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, secondary, lex, own_company)
         all_anaphors.extend(anaphors)
         local = sorted(local + anaphors, key=lambda m: m.start)
         ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found,
