@@ -1074,3 +1074,66 @@ def test_a_report_that_calls_its_own_company_gong_si_never_means_the_company_nam
     story = ("公司简介\n江州星辰智算科技有限公司成立于2021年，总部位于江州软件园，公司首席执行官王立新表示将加大研发投入。")
     corpus = extract(tmp_path, story, "story.txt")
     assert ("王立新", "affiliatedWith", "江州星辰智算科技有限公司") in triples(corpus)
+
+
+def test_removed_executives_hold_no_post(tmp_path):
+    """被免职, 被解聘, 已被撤职 in a later clause, 任期届满, and 卸任/被解聘的 before the title end the post."""
+    text = ("江州蓝鲸智联科技股份有限公司董事长刘振华已被免职。\n"
+            "江州蓝鲸智联科技股份有限公司财务总监刘海波已被公司解聘。\n"
+            "江州蓝鲸智联科技股份有限公司副董事长张立在任期间违规担保，已被撤职。\n"
+            "被解聘的江州蓝鲸智联科技股份有限公司首席技术官黄振宇已加入竞争对手。\n"
+            "卸任董事长刘振华出席了会议。\n"
+            "江州蓝鲸智联科技股份有限公司独立董事罗文博任期届满。\n"
+            "江州蓝鲸智联科技股份有限公司总经理王强出席会议。")
+    assert {(m.person, m.organisation, m.title) for m in extract(tmp_path, text).memberships} == {
+        ("王强", "江州蓝鲸智联科技股份有限公司", "总经理")}
+
+
+def test_disputes_settlements_and_contracts_of_sale_or_lease_make_no_partners(tmp_path):
+    """合作纠纷一案, 签署和解协议, 合作协议引发专利纠纷 / 被法院判决无效, a partnership 已终结, and a lease or a
+    custody agreement: no partners; a strategic agreement still makes them."""
+    text = ("江州橙果教育科技有限公司与江州启明教育咨询有限公司合作纠纷一案已审结。\n"
+            "江州橙果教育科技有限公司与江州启明教育咨询有限公司签署和解协议。\n"
+            "江州橙果教育科技有限公司与江州启明教育咨询有限公司签订的技术合作协议引发专利纠纷。\n"
+            "江州橙果教育科技有限公司与江州启明教育咨询有限公司签署的合作协议被法院判决无效。\n"
+            "江州数联未来科技有限公司与江州大学的合作已于2023年9月终结。\n"
+            "江州星衡智算科技股份有限公司与江州衡远物业管理有限公司签订《房屋租赁合同》。\n"
+            "江州星衡智算科技股份有限公司与江州证券股份有限公司签订了《募集资金专户存储三方监管协议》。\n"
+            "江州星衡智算科技股份有限公司与江州大学签署战略合作协议。")
+    assert triples(extract(tmp_path, text)) == {("江州大学", "partnerOf", "江州星衡智算科技股份有限公司")}
+
+
+def test_units_sold_planned_or_held_once_and_a_holder_before_a_change_are_no_parents(tmp_path):
+    """旗下的A已被出售, 拟设立全资子公司A（暂定名）, 曾通过控股子公司A…, 本次权益变动前…控股股东为B,
+    股权转让后A将成为B的控股子公司: none is a unit now; 通过全资子公司A, 旗下的A and 控股股东为B are."""
+    text = ("江州锐芯控股集团有限公司旗下的江州锐芯微电子有限公司已于2024年被出售。\n"
+            "江州锐芯控股集团有限公司旗下的江州锐芯数据有限公司主要从事数据服务。\n"
+            "江州星衡智算科技股份有限公司拟设立全资子公司星衡智算（杭州）科技有限公司（暂定名）。\n"
+            "江州星衡智算科技股份有限公司于2022年曾通过控股子公司上海星衡微电子有限公司开展芯片业务。\n"
+            "江州星衡智算科技股份有限公司通过全资子公司江州星衡数据服务有限公司开展数据业务。\n"
+            "本次权益变动前，江州星衡智算科技股份有限公司的控股股东为江州衡远投资管理有限公司。\n"
+            "江州云帆数据股份有限公司的控股股东为江州科创发展集团股份有限公司。\n"
+            "股权转让后，上海星衡芯片有限公司将成为浙江凌云创业投资有限公司的控股子公司。")
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "subOrganizationOf"} == {
+        ("江州锐芯数据有限公司", "江州锐芯控股集团有限公司"),
+        ("江州星衡数据服务有限公司", "江州星衡智算科技股份有限公司"),
+        ("江州云帆数据股份有限公司", "江州科创发展集团股份有限公司")}
+
+
+def test_ended_listings_stays_and_deals_and_events_yet_to_come_state_nothing(tmp_path):
+    """上市，…被终止上市; a holder's 限售股…上市流通; 入驻P后…已退租; 由Y领投，但…未能交割; 届时…将签署;
+    成立3周年, 成立AI工作组, X在P的研发中心成立: no listing, tenant, funder, partner or founding date."""
+    text = ("江州华创科技股份有限公司2019年在深圳证券交易所创业板上市，2024年因财务造假被终止上市。\n"
+            "江州衡远投资管理有限公司所持首发限售股于2024年7月22日在上海证券交易所上市流通。\n"
+            "江州华辰科技股份有限公司2020年在上海证券交易所科创板上市。\n"
+            "江州云帆数据技术有限公司入驻江州软件园后因经营不善，已于2023年退租。\n"
+            "江州华创科技股份有限公司的B轮融资由江州创业投资基金领投，但该笔投资最终未能交割。\n"
+            "届时，江州灵犀机器人有限公司将与江州云帆视觉技术有限公司签署战略合作协议。\n"
+            "江州具身智能产业联盟于2024年6月20日成立3周年。\n"
+            "江州量子信息创新联合体于2024年7月1日成立AI工作组。\n"
+            "2018年，江州星衡智算科技股份有限公司在江州软件园的研发中心成立。\n"
+            "江州量子计算创新联合体于2021年7月1日成立。")
+    corpus = extract(tmp_path, text)
+    assert triples(corpus) == {("江州华辰科技股份有限公司", "listedOn", "上海证券交易所")}
+    assert [(a.subject, str(a.value)) for a in corpus.attributes if a.property == "foundingDate"] == [
+        ("江州量子计算创新联合体", "2021-07-01")]

@@ -996,14 +996,14 @@ def founding_date(ctx: Context) -> None:
         return
     verbs = _alternation(ctx.lex.triggers["founded"]).pattern
     after_name = (re.compile(rf"(?:正式)?(?:{verbs})于{YEAR_DATE}"),  # …成立于2021年
-                  re.compile(rf"于{YEAR_DATE}(?:正式)?(?:{verbs})(?![\u4e00-\u9fff])"))  # …于2015年成立, not 成立了X
+                  re.compile(rf"于{YEAR_DATE}(?:正式)?(?:{verbs})(?![\u4e00-\u9fffA-Za-z0-9])"))  # …于2015年成立, not 成立了X, 成立3周年
     opened = re.match(rf"{YEAR_DATE}[，,]", ctx.text)  # 2018年，X成立
     for m in ctx.of_type(ORG, PLATFORM):
         start, end = ctx.rel(m)[0], ctx.name_end(m)
         found = next((f for f in (p.match(ctx.text, end) for p in after_name) if f), None)
         if found is None and opened is not None and start == opened.end() \
-                and re.match(rf"(?:在[^，。；]{{1,20}}?)?(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
-            found = opened  # 2018年，X成立; 2015年，X在P成立
+                and re.match(rf"(?:在[^，。；的]{{1,20}}?)?(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
+            found = opened  # 2018年，X成立; 2015年，X在P成立 (not X在P的研发中心成立: the centre's)
         if found is None:
             continue
         stated = _stated_date(*_date_parts(found))
@@ -1094,12 +1094,14 @@ def sub_organisations(ctx: Context) -> None:
                 ctx.relate(ctx.label(subject), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.8)
             continue
         units = [o for o in ctx.after(trig.end(), ORG) if _unit_noun(ctx, ctx.text[trig.end():ctx.rel(o)[0]])]
-        if units:
+        if units and not _sold(ctx, units[0]):
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-under", 0.85)
     holders = _alternation(ctx.lex.triggers["controlling_holders"]).pattern
     for m in re.finditer(rf"(的|其)(?:{holders})(?:为|是)", ctx.text):  # X的控股股东为B, …，其控股股东为B
         child = _nearest_before(ctx, m.start(), (ORG,), 0 if m.group(1) == "的" else 60, r"^[^。；]*$")
         parents = [o for o in ctx.after(m.end(), ORG) if ctx.rel(o)[0] == m.end()]
+        if CHANGE_BEFORE.search(ctx.text, 0, m.start()) or ctx.hedged(m.start()):
+            continue  # 本次权益变动前，X的控股股东为B: no longer
         if child is not None and parents:
             ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parents[0]), "controlling-holder", 0.8)
     set_up = _alternation(ctx.lex.triggers["sub_org_set_up"]).pattern
@@ -1113,6 +1115,9 @@ def sub_organisations(ctx: Context) -> None:
                 and re.fullmatch(r"[)）]?，(?:并|同时|还|另)?", ctx.text[ctx.rel(last[0])[1]:m.start()]):
             parent = last[1]
         units = [o for o in ctx.after(m.end(), ORG) if ctx.rel(o)[0] == m.end()]
+        if units and (ctx.hedged(m.start()) or _sold(ctx, units[0])
+                      or ctx.text.startswith(PROVISIONAL_NAMES, ctx.name_end(units[0]))):
+            continue  # B拟设立全资子公司A（暂定名）; B曾通过控股子公司A…; A已被出售
         if parent is not None and units:
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-set-up", 0.8)
             last = units[0], parent
@@ -1124,9 +1129,20 @@ def sub_organisations(ctx: Context) -> None:
             continue
         child = _nearest_before(ctx, before.start(), (ORG,), 4, r"^(?:将|已|将会|正式|随即)*$")
         if child is None or ctx.hedged(before.start()) \
-                or re.search(r"(?:完成|交割|生效|通过|获批)后", ctx.text[:before.start()]):
+                or re.search(r"(?:完成|交割|生效|通过|获批|转让|收购|重组)后", ctx.text[:before.start()]):
             continue  # X拟收购Y股权，交易完成后，Y将成为X的控股子公司: not yet
         ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parent), "sub-org-become", 0.8)
+
+
+# 本次权益变动前，X的控股股东为B: the state before a change; 星衡（杭州）科技有限公司（暂定名）: not yet registered
+CHANGE_BEFORE = re.compile(r"(?:变动|变更|转让|重组|交易|划转)(?:完成)?前")
+PROVISIONAL_NAMES = ("(暂定名)", "（暂定名）", "(筹)", "（筹）")
+SOLD = re.compile(r"[^，。；]{0,16}?(?:出售|转让|剥离|处置|注销)")
+
+
+def _sold(ctx: Context, unit: Mention) -> bool:
+    """B旗下的A已于2024年被出售: A was B's."""
+    return SOLD.match(ctx.text, ctx.name_end(unit)) is not None
 
 
 def _unit_noun(ctx: Context, gap: str) -> bool:
@@ -1174,6 +1190,9 @@ def partners(ctx: Context) -> None:
         subj = _nearest_before(ctx, m.start(), (ORG,), 36, PARTNER_GAP)
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
         subjects = _coordinated(ctx, subj, ("、", "和", "及")) if subj is not None else []
+        if re.match(rf"[^，。；]{{0,20}}?(?:{_alternation(ctx.lex.triggers['not_partnership_documents']).pattern})",
+                    ctx.text[m.end():]):
+            continue  # A与B签订《房屋租赁合同》, A与B签署和解协议: no partnership
         deal = INVESTMENT_DEAL.match(ctx.text, m.end())
         if deal is not None and (deal.group(1) is not None or _invested_by_fund(ctx, subjects + partners_)):
             continue  # A与B签署投资意向书: nothing agreed yet; A与B基金签署投资协议: B funds A
@@ -1442,6 +1461,10 @@ def listed_on(ctx: Context) -> None:
             continue
         if ctx.hedged(verb.start()):
             continue  # X拟于明年在…上市, X有望登陆…
+        rest = ctx.text[end:]
+        if _alternation(ctx.lex.triggers["delisted"]).search(rest) \
+                or re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})(?:{_alternation(ctx.lex.triggers['listed_shares']).pattern})", rest):
+            continue  # …上市，2024年被终止上市; X所持限售股…在…上市流通
         if re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})的", ctx.text[end:]):
             continue  # 对在X上市的企业给予奖励: the companies so described are not named
         company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
@@ -1700,6 +1723,9 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
         return None  # X曾任A董事长; 原A主任X; X将出任A总经理
     if not text[:role.person.start].endswith(role.title):
         return role.title
+    opening = role.organisations[0].start if role.organisations else role.person.start - len(role.title)
+    if text[:opening].removesuffix("的").endswith(lex.departure_verbs):
+        return None  # 卸任董事长X, 被解聘的A首席技术官X (but X调任A所长 holds A's)
     clause = CLAUSE_BREAK.split(text[role.person.end:role.person.end + 40], maxsplit=1)[0]
     taken_on = re.search(rf"(?:{'|'.join(lex.promotion_verbs)})(?:该公司|公司)?", clause)
     title = taken_on and title_pattern().match(clause, taken_on.end())
@@ -1710,7 +1736,11 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
         return None
     if not role.organisations and _former_unnamed(lex).search(text, max(0, title_at - 12), title_at):
         return None  # 前百度副总裁X, 时任公司总经理X: a former post at an organisation no rule named
-    return None if any(verb in clause for verb in lex.departure_verbs) else role.title
+    if any(verb in clause for verb in lex.departure_verbs):
+        return None
+    rest = re.split(r"[。；！？]", text[role.person.end:role.person.end + 60], maxsplit=1)[0]
+    later = re.search(rf"[，,](?:已经?|现已|日前已?|随后|后|也)?被?(?:{'|'.join(lex.departure_verbs)})", rest)
+    return None if later else role.title  # 董事长X在任期间违规担保，已被撤职
 
 
 def _party_and_government_titles(person: str, committee: str, chain: str, evidence: Evidence,
