@@ -421,3 +421,24 @@ def test_a_byline_in_brackets_is_no_part_of_the_name_after_it(tmp_path):
     corpus = extract(tmp_path, text)
     companies = {label for label, e in corpus.entities.items() if e.subtype == "Company"}
     assert companies == {"江州星河量子科技有限公司", "江州云帆数据技术有限公司", "星河智能(江州)科技有限公司"}
+
+
+def test_verbs_of_ceremonies_lawsuits_and_moves_and_roles_before_a_name_are_no_part_of_it(tmp_path):
+    """表彰/奖励/颁奖嘉宾/入选者 before a university or a company, 原告, 搬离, 现 (…原技术总监，现A公司CTO), 持有, 人为
+    (实际控制人为…): the name starts after them; a court is a state organ, not an institute; 人力资源和社会保障部
+    is one office."""
+    text = ("大会决定表彰江州大学教授钱永泽。会议奖励江州理工大学教授王立新。入选者江州航空大学教授孙一鸣发言。"
+            "颁奖嘉宾江州科创发展集团总经理何立军致辞。江州市海淀区人民法院院长孙立新出席发布会。"
+            "人力资源和社会保障部印发《关于开展专业技术人才知识更新工程的通知》。"
+            "江州星海云计算有限公司原技术总监，现江州知微数据科技有限公司CTO韩冰出席。"
+            "江州云帆数据技术有限公司已于2023年搬离江州软件园。原告江州橙果教育科技有限公司诉称。"
+            "江州衡远投资管理有限公司持有江州量衡科技有限公司30%股权。实际控制人为江州市国有资产监督管理委员会。")
+    corpus = extract(tmp_path, text)
+    assert set(corpus.entities) >= {"江州大学", "江州理工大学", "江州航空大学", "江州科创发展集团", "江州市海淀区人民法院",
+                                    "人力资源和社会保障部", "江州知微数据科技有限公司", "江州软件园", "江州橙果教育科技有限公司",
+                                    "江州量衡科技有限公司", "江州市国有资产监督管理委员会"}
+    assert not [label for label in corpus.entities if label.startswith(("表彰", "奖励", "入选者", "嘉宾", "颁奖", "现", "搬离",
+                                                                        "原告", "持有", "实际", "人为", "社会"))]
+    assert corpus.entities["江州市海淀区人民法院"].subtype == "GovernmentBody"
+    assert {(m.person, m.organisation) for m in corpus.memberships} >= {
+        ("钱永泽", "江州大学"), ("何立军", "江州科创发展集团"), ("韩冰", "江州知微数据科技有限公司")}
