@@ -1137,3 +1137,35 @@ def test_ended_listings_stays_and_deals_and_events_yet_to_come_state_nothing(tmp
     assert triples(corpus) == {("江州华辰科技股份有限公司", "listedOn", "上海证券交易所")}
     assert [(a.subject, str(a.value)) for a in corpus.attributes if a.property == "foundingDate"] == [
         ("江州量子计算创新联合体", "2021-07-01")]
+
+
+def test_awards_lists_and_recruited_people_make_no_tenants_leaders_partners_or_counts(tmp_path):
+    """引进了A大学教授X团队 puts A nowhere; A领衔X联盟年度百强榜单 leads nothing; 上榜企业共有102家 and
+    其中联盟成员单位共有37家入选 count no members; A与B携手亮相/入选…, …并无合作: no partners; yet a park
+    that 引进了 companies hosts them and 联合体共有成员单位30家 is counted."""
+    text = ("江州科学城引进了江州大学教授钱永泽团队。\n"
+            "江州科学城引进了江州星河量子科技有限公司、江州云帆数据技术有限公司等企业。\n"
+            "江州云极数据科技有限公司领衔江州人工智能产业联盟年度百强榜单。\n"
+            "江州人工智能产业联盟发布百强榜单。上榜企业共有102家。其中联盟成员单位共有37家入选。\n"
+            "江州量维科技有限公司与江州睿脑医疗科技有限公司携手亮相颁奖典礼，两家公司此前并无合作。\n"
+            "江州量维科技有限公司与江州睿脑医疗科技有限公司携手入选独角兽企业榜单。\n"
+            "江州星河智算科技有限公司牵头组建江州智算创新联合体，联合体共有成员单位30家。")
+    corpus = extract(tmp_path, text)
+    assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == {
+        ("江州星河量子科技有限公司", "locatedIn", "江州科学城"), ("江州云帆数据技术有限公司", "locatedIn", "江州科学城"),
+        ("江州星河智算科技有限公司", "leads", "江州智算创新联合体"),
+        ("江州星河智算科技有限公司", "memberOf", "江州智算创新联合体")}
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [("江州智算创新联合体", 30)]
+
+
+def test_who_is_selected_for_a_programme(tmp_path):
+    """A为入选P的X颁发证书: X benefits, A does not; nor a jury pool's (入选P评审专家库), a nominator's (A推荐X入选P),
+    a revoked selection's (…后被撤销入选资格) or a person's employer in brackets (X（A研究员）入选P)."""
+    text = ("江州科创发展集团为入选高聚工程的江州星河智算科技有限公司颁发证书。\n"
+            "江州理工大学教授黄志刚入选高聚工程评审专家库。\n"
+            "江州大学推荐周婉清入选高聚工程。\n"
+            "江州蓝箭动力有限公司入选高聚工程公示名单后被撤销入选资格。\n"
+            "潘一帆（江州理工大学教授）、周婉清（江州大学研究员）入选高聚工程。\n"
+            "江州云帆数据技术有限公司入选高聚工程。")
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "benefitsFrom"} == {
+        ("江州星河智算科技有限公司", "高聚工程"), ("江州云帆数据技术有限公司", "高聚工程")}

@@ -214,6 +214,10 @@ def _nearest_before(ctx: Context, pos: int, types: tuple[EntityType, ...], max_g
 
 # ----------------------------------------------------------------- patterns
 
+# what a list a leader tops ends with (领衔X年度百强榜单, 领衔X人工智能分榜)
+RANKING = re.compile(r"[^，。；]*?(?:榜单|榜|排行|排名|名单|名录)")
+
+
 def leads(ctx: Context) -> None:
     """A牵头组建P / 由A牵头，联合B、C共同发起的P / P由A牵头 / …即“P” / A联合B、C等高校发起设立P."""
     for trig in _triggers(ctx, "leads"):
@@ -223,6 +227,8 @@ def leads(ctx: Context) -> None:
             continue
         passive = ctx.text[:ctx.rel(subj)[0]].endswith("由")
         rest = ctx.text[trig.end():]
+        if RANKING.match(rest):
+            continue  # A领衔X联盟年度百强榜单: A tops a list X published
         jump = re.match(r"[^。；]*?即[“\"]?", rest)
         start = trig.end() + (jump.end() if jump else 0)
         after = [m for m in ctx.after(start, PLATFORM, ORG) if ctx.label(m) != ctx.label(subj)]
@@ -462,11 +468,16 @@ def member_count(ctx: Context) -> None:
     # N余家, N多家: a lower bound, not a count; no pattern takes a number followed by 余 or 多
     for pattern, confidence in counts:
         for m in re.finditer(pattern, ctx.text):
+            if SUBSET_COUNT.search(ctx.names_masked, ctx.clause_start(m.start()), m.start()) \
+                    or SUBSET_AFTER.match(ctx.text, m.end()) or pattern.startswith("共有") and _others_act(ctx, m.start()):
+                continue  # 其中联盟成员单位共有37家入选, 上榜企业共有102家: a part, or another group
             whole = _platform_before(ctx, m.start())
             if whole is not None:
                 ctx.attribute(whole, "memberCount", int(m.group(1)), "member-count", confidence)
 
 
+SUBSET_COUNT = re.compile(r"其中|入选|上榜|获评|名单|榜单")
+SUBSET_AFTER = re.compile(r"[^，。；！？]{0,4}?(?:入选|上榜|获评|获得|完成|参加|参与|上市)")
 TENANT_GAP = r"^[^，。；：！？]{0,24}$"
 AMONG_NONE = re.compile(r"(?:并)?(?:不含|不包括|不包含|没有|无)")
 LISTED_TENANTS_GAP = r"^等[^，。；：！？]{0,16}[，,][^，。；：！？]{0,10}$"
@@ -507,7 +518,7 @@ def located(ctx: Context) -> None:
                  if ctx.rel(m)[0] - trig.end() <= 10 and ctx.same_clause(trig.end(), ctx.rel(m)[0])
                  and not ctx.after(trig.end(), ORG)[:1] == [m]]
         hosts = [h for h in hosts if not [o for o in ctx.of_type(ORG) if trig.end() <= ctx.rel(o)[0] < ctx.rel(h)[0]]]
-        followers = _list_after(ctx, trig.end(), ORG)
+        followers = [o for o in _list_after(ctx, trig.end(), ORG) if not _people_of(ctx, o)]
         if not followers:
             among = re.match(r"[^，。；]*[，,]其中(?:包括|有)?", ctx.text[trig.end():])
             if among and not AMONG_NONE.match(ctx.text, trig.end() + among.end()):  # 其中不含X: not X
@@ -591,6 +602,14 @@ def located(ctx: Context) -> None:
             continue  # A在X成立了研发中心: the centre is in X, A need not be
         if subject and (set_up or subject[0].subtype == "Forum"):
             ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in" if set_up else "held-in", 0.7)
+
+
+def _people_of(ctx: Context, org: Mention) -> bool:
+    """引进了A大学教授X团队, 引进了A大学X团队: people of the organisation, not the organisation."""
+    end = ctx.name_end(org)
+    rest = ctx.text[end:]
+    return (title_pattern().match(rest) is not None or rest.startswith(ctx.lex.people_groups)
+            or any(ctx.rel(p)[0] == end for p in ctx.of_type(EntityType.PERSON)))
 
 
 def _innermost(ctx: Context, places: list[Mention]) -> Mention:
@@ -1035,12 +1054,21 @@ def benefits(ctx: Context) -> None:
         for p in ctx.after(ctx.rel(sources[0])[1], POLICY):
             if ctx.rel(p)[0] - ctx.rel(runs[-1])[1] <= 2 and ctx.text[ctx.rel(runs[-1])[1]:ctx.rel(p)[0]] in ("”“", "、", "》《", ""):
                 runs.append(p)
+        end = ctx.rel(runs[-1])[1]
+        if NOT_THE_PROGRAMME.match(ctx.text, end):
+            continue  # X教授入选P评审专家库: the jury's pool, not P
+        described = [o for o in ctx.after(end, ORG) if re.fullmatch(r"[》”]?的", ctx.text[end:ctx.rel(o)[0]])]
         holder = [o for o in ctx.before(trig.start(), ORG)]
-        if not holder or not ctx.same_clause(ctx.rel(holder[-1])[1], trig.start()) and _others_act(ctx, trig.start()):
-            continue  # 李建国介绍，已有200家企业享受了《P》: not his office
-        # A、B等42家企业享受了《P》: every company of the list
-        listed = _nearest_before(ctx, trig.start(), (ORG,), 16, r"^(?:等[^，。；、]{0,10})?(?:已|均|都|也|还|先后)*$")
-        holders = _coordinated(ctx, listed) if listed is not None else holder[-1:]
+        if described:  # A为入选P的X颁发证书: X is selected, A hands the certificate
+            holders = described[:1]
+        elif not holder or not ctx.same_clause(ctx.rel(holder[-1])[1], trig.start()) and _others_act(ctx, trig.start()) \
+                or ctx.text[:ctx.rel(holder[-1])[0]].endswith(("（", "(")) \
+                or [p for p in ctx.of_type(EntityType.PERSON) if ctx.rel(holder[-1])[1] <= ctx.rel(p)[0] < trig.start()]:
+            continue  # 李建国介绍，已有200家企业享受了《P》; A推荐X入选P; X（A研究员）入选P: not A
+        else:
+            # A、B等42家企业享受了《P》: every company of the list
+            listed = _nearest_before(ctx, trig.start(), (ORG,), 16, r"^(?:等[^，。；、]{0,10})?(?:已|均|都|也|还|先后)*$")
+            holders = _coordinated(ctx, listed) if listed is not None else holder[-1:]
         for p in runs:
             for who in holders:
                 ctx.relate(ctx.label(who), "benefitsFrom", ctx.label(p), "obtain", 0.75)
@@ -1154,6 +1182,9 @@ def _unit_noun(ctx: Context, gap: str) -> bool:
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
 
 
+NOT_THE_PROGRAMME = re.compile(r"[》”]?(?:的)?(?:评审)?(?:专家库|专家委员会|评审专家|专家组|评委会|评委)")
+NO_COOPERATION = re.compile(r"(?:并无|从未|未曾|从来没有|没有任何)(?:过)?(?:任何)?合作")
+SIDE_BY_SIDE = ("亮相", "入选", "出席", "登台", "参展", "上榜", "获奖", "获评", "领奖", "参加", "参会")
 MANY_PARTIES = re.compile(r"了?(?:三方|四方|多方)")
 # between the first party and 与: a bracket (A（Qualcomm）与C…), adverbs, a date (A近日与C…, A于3月5日与C…)
 PARTNER_GAP = (r"^(?:[(（][^()（）]{1,30})?[)）]?(?:将|还|也|已|曾|分别|正式|近日|日前|近期|今天|今日|昨天|昨日|此前|目前|当天|同日"
@@ -1184,8 +1215,10 @@ def partners(ctx: Context) -> None:
     triggers = _alternation(ctx.lex.triggers["partner"]).pattern
     co_build = _alternation(ctx.lex.triggers["co_build"]).pattern
     for m in re.finditer(rf"(?:将|还|也|已)?(?:与|同)([^，。；！？]{{2,60}}?)(?:共同)?({triggers})", ctx.names_masked):
-        if ctx.hedged(m.start(2)):
-            continue  # A与B拟开展合作, A与B不存在合作关系, A与B的合作已中止
+        if ctx.hedged(m.start(2)) or NO_COOPERATION.search(ctx.names_masked):
+            continue  # A与B拟开展合作, A与B不存在合作关系, A与B的合作已中止, …，两家公司此前并无合作
+        if m.group(2) == "携手" and ctx.text.startswith(SIDE_BY_SIDE, m.end()):
+            continue  # A与B携手亮相/入选…: together on a stage or a list, not in a venture
         # A和B分别与C…; A（Qualcomm）与C…
         subj = _nearest_before(ctx, m.start(), (ORG,), 36, PARTNER_GAP)
         partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
