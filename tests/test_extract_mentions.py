@@ -442,3 +442,11 @@ def test_verbs_of_ceremonies_lawsuits_and_moves_and_roles_before_a_name_are_no_p
     assert corpus.entities["江州市海淀区人民法院"].subtype == "GovernmentBody"
     assert {(m.person, m.organisation) for m in corpus.memberships} >= {
         ("钱永泽", "江州大学"), ("何立军", "江州科创发展集团"), ("韩冰", "江州知微数据科技有限公司")}
+
+
+def test_a_products_release_and_a_talks_title_are_no_policies(tmp_path):
+    """《深流大模型2.0》 is a product's release, 题为《…》的主旨报告 and 主题报告：《…》 a talk's title; 《…办法》 a policy."""
+    text = ("江州深流智算科技有限公司发布《深流大模型2.0》。江州大学教授李卫东作题为《具身智能的技术路线与产业机遇》的主旨报告。\n"
+            "主题报告：《大模型如何赋能工业制造》\n江州市科学技术委员会印发《江州量子产业发展支持办法》。")
+    corpus = extract(tmp_path, text)
+    assert [label for label, e in corpus.entities.items() if e.type.value == "Policy"] == ["江州量子产业发展支持办法"]

@@ -79,6 +79,13 @@ def test_field_lines_guest_lines_and_list_items_are_never_glued():
         "①云岭智控科技有限公司", "今年以来，园区企业达到两千家，同比增长一成。"]
 
 
+def test_a_list_of_other_articles_titles_is_dropped():
+    """往期推荐 and the headlines under it are no part of the text; body text after them is."""
+    text, _ = normalise(f"{HEADLINE}\n云岭智算完成B轮融资。\n\n往期推荐\n①云岭医疗完成A轮融资 长风资本领投\n"
+                        "②青石大学与云岭科技共建联合实验室\n\n【相关阅读】\n园区发布新政\n云岭智算与青石大学签署合作协议。")
+    assert text.split("\n")[1:] == ["云岭智算完成B轮融资。", "云岭智算与青石大学签署合作协议。"]
+
+
 def test_short_first_line_is_a_title_even_with_a_comma():
     text, _ = normalise("多措并举，园区加快培育创新主体\n\n近日，园区举行发布会。")
     assert text == "多措并举，园区加快培育创新主体\n近日，园区举行发布会。"

@@ -5,7 +5,8 @@ separated by one "\\n".  Newspaper page and column breaks cut sentences and
 even words (未来 / 科学城): a paragraph that stops without sentence-final
 punctuation but holds sentence-internal punctuation is glued to the next body
 paragraph, skipping a photo caption that was set in between; a short line that
-is a record of its own (支持单位：A、B) or a list item is never glued.  The work is
+is a record of its own (支持单位：A、B) or a list item is never glued, and a list of
+other articles' titles (往期推荐) is dropped.  The work is
 streamed paragraph by paragraph, so memory stays a few times the file size.
 """
 from __future__ import annotations
@@ -51,7 +52,7 @@ def normalise(source: str, *, markdown: bool = False,
     pieces: list[str] = []
     offsets = OffsetMapBuilder()
     previous: Paragraph | None = None
-    for group in _groups(_paragraphs(source, markdown), rules):
+    for group in _groups(_without_link_lists(_paragraphs(source, markdown), rules), rules):
         if previous is not None:
             pieces.append("\n")
             offsets.add_identity(previous.brk, 1)
@@ -126,6 +127,20 @@ def _trim(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             break
         spans.pop()
     return spans
+
+
+def _without_link_lists(paragraphs: Iterator[Paragraph], rules: IngestRules) -> Iterator[Paragraph]:
+    """The paragraphs less each list of other articles' titles (往期推荐 and the headlines under it)."""
+    in_list = False
+    for para in paragraphs:
+        if rules.link_list.match(para.text):
+            in_list = True
+            continue
+        if in_list and len(para.text) <= rules.caption_max_chars \
+                and para.text.rstrip(rules.closing_quotes)[-1:] not in rules.sentence_terminators:
+            continue
+        in_list = False
+        yield para
 
 
 def _groups(paragraphs: Iterator[Paragraph], rules: IngestRules) -> Iterator[list[Paragraph]]:

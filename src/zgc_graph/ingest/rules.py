@@ -25,6 +25,7 @@ class IngestRules:
     sentence_end: re.Pattern[str]      # a run of terminators and the quotes closing it
     record: re.Pattern[str]            # a line that is a whole record (支持单位：A、B; 李卫东 | 教授)
     list_item: re.Pattern[str]         # a line opening an item of a list (①, 1., （2）)
+    link_list: re.Pattern[str]         # the heading of a list of other articles (往期推荐)
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def load() -> IngestRules:
         sentence_end=re.compile(f"[{re.escape(terminators)}]+[{re.escape(closers)}]*"),
         record=_any_of(data["record_patterns"]),
         list_item=_any_of(data["list_item_patterns"]),
+        link_list=_any_of(data["link_list_headings"]),
     )
 
 

@@ -50,6 +50,7 @@ class Lexicon:
     media_before_title: tuple[str, ...]
     publication_endings: tuple[str, ...]
     works_before_title: tuple[str, ...]
+    works_after_title: tuple[str, ...]
     planning_endings: tuple[str, ...]
     derived_documents: tuple[str, ...]
     adverbs_before_plans: tuple[str, ...]
@@ -170,6 +171,7 @@ def load() -> Lexicon:
         media_before_title=_longest_first(entities["policy"]["media_before_title"]),
         publication_endings=_longest_first(entities["policy"]["publication_endings"]),
         works_before_title=_longest_first(entities["policy"]["works_before_title"]),
+        works_after_title=_longest_first(entities["policy"]["works_after_title"]),
         planning_endings=_longest_first(entities["policy"]["planning_endings"]),
         derived_documents=_longest_first(entities["policy"]["derived_documents"]),
         adverbs_before_plans=_longest_first(entities["policy"]["adverbs_before_plans"]),
