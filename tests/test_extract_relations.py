@@ -1169,3 +1169,20 @@ def test_who_is_selected_for_a_programme(tmp_path):
             "江州云帆数据技术有限公司入选高聚工程。")
     assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "benefitsFrom"} == {
         ("江州星河智算科技有限公司", "高聚工程"), ("江州云帆数据技术有限公司", "高聚工程")}
+
+
+def test_expelled_members_posts_of_a_closed_period_and_papers_that_are_no_policies(tmp_path):
+    """成员单位包括A、B，其中B已被开除: A alone; 2003年至2011年，X担任A高级研究员 and …，离任后不在公司任职: no post
+    now; 《行政处罚决定书》 and 《房屋租赁合同》 are kinds of paper, no policies."""
+    text = ("江州人工智能产业联盟成员单位包括江州极光算力科技有限公司、江州青禾语义科技有限公司，其中江州青禾语义科技有限公司已被开除。\n"
+            "2003年至2011年，韩立诚担任江州联想有限公司研究院高级研究员。\n"
+            "江州星衡智算科技股份有限公司副总经理钱志远，任期至2023年6月30日，离任后不在公司任职。\n"
+            "韩立诚现任江州星衡智算科技股份有限公司董事长。\n"
+            "江州市海淀区市场监督管理局发布《行政处罚决定书》（海市监处罚〔2024〕217号）。\n"
+            "江州星衡智算科技股份有限公司与江州衡远物业管理有限公司签订《房屋租赁合同》。")
+    corpus = extract(tmp_path, text)
+    assert {t for t in triples(corpus) if t[1] == "memberOf"} == {
+        ("江州极光算力科技有限公司", "memberOf", "江州人工智能产业联盟")}
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("韩立诚", "江州星衡智算科技股份有限公司", "董事长")}
+    assert not [e for e in corpus.entities.values() if e.type.value == "Policy"]

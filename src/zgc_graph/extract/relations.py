@@ -442,8 +442,10 @@ def members(ctx: Context) -> None:
         whole = _platform_before(ctx, trig.start())
         if whole is None:
             continue
-        for m in _list_after(ctx, trig.end(), ORG):
-            ctx.relate(ctx.label(m), "memberOf", whole, "member-list", 0.9)
+        listed = _list_after(ctx, trig.end(), ORG)
+        for m in listed:
+            if not _left_later(ctx, m, listed):
+                ctx.relate(ctx.label(m), "memberOf", whole, "member-list", 0.9)
         clause_end = re.compile(r"[，,。；;！？]|$").search(ctx.text, trig.end()).start()
         _member_groups(ctx, whole, trig.end(), clause_end, "member-list-groups")  # 成员包括30家企业和10所高校
     for roll in ROLL.finditer(ctx.text):
@@ -453,6 +455,17 @@ def members(ctx: Context) -> None:
             continue
         for m in _list_after(ctx, roll.end(), ORG):
             ctx.relate(ctx.label(m), "memberOf", whole, "member-roll", 0.8)
+
+
+# …，其中B已被开除 / B已于今年退出: B named again after a list, then a verb that ends its membership
+LEFT = re.compile(r"(?:已经?|也|均|现已|后)?(?:于[^，。；]{0,12})?(?:被)?(?:开除|除名|退出|移出|清退|取消|终止)")
+
+
+def _left_later(ctx: Context, m: Mention, listed: list[Mention]) -> bool:
+    """Whether the sentence, after the list, says that m left or was expelled."""
+    after = ctx.rel(listed[-1])[1]
+    return any(ctx.label(x) == ctx.label(m) and LEFT.match(ctx.text, ctx.name_end(x))
+               for x in ctx.after(after, ORG))
 
 
 def member_count(ctx: Context) -> None:
@@ -1747,6 +1760,10 @@ def _former_unnamed(lex: Lexicon) -> re.Pattern:
     return memo["pattern"]
 
 
+# 2003年至2011年, 2015年3月—2019年12月: a period that is over (not 2019年至今)
+CLOSED_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:至|到|—|－|-|~|～)\d{4}年")
+
+
 def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     """The title the person holds now: the role's, or the one taken on after it (原副总经理X已接替Y出任
     总经理); None for a role held once (原董事长X, X曾任A董事长 but …，现任B总经理 holds B's,
@@ -1754,6 +1771,10 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     if role.organisations and (text[:role.organisations[0].start].endswith(lex.past_role_verbs + lex.future_role_verbs)
                                or text[role.organisations[0].start - 1:role.organisations[0].start] in lex.past_marks):
         return None  # X曾任A董事长; 原A主任X; X将出任A总经理
+    first = min([role.person.start, *(o.start for o in role.organisations)])
+    lead = re.split(r"[。；！？\n]", text[max(0, first - 40):first])[-1]
+    if CLOSED_PERIOD.search(lead):
+        return None  # 2003年至2011年，X担任A高级研究员: a post of those years
     if not text[:role.person.start].endswith(role.title):
         return role.title
     opening = role.organisations[0].start if role.organisations else role.person.start - len(role.title)
