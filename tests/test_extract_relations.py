@@ -1186,3 +1186,14 @@ def test_expelled_members_posts_of_a_closed_period_and_papers_that_are_no_polici
     assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
         ("韩立诚", "江州星衡智算科技股份有限公司", "董事长")}
     assert not [e for e in corpus.entities.values() if e.type.value == "Policy"]
+
+
+def test_a_changed_operator_replaces_the_one_named_before_and_a_buildings_manager_runs_no_park(tmp_path):
+    """P的运营主体已由A变更为C and P由A负责运营。…该平台的运营单位变更为C: C runs P, A no more; 办公楼位于P，由A统一管理:
+    A manages the building, not P."""
+    text = ("江州智能网联汽车协同创新平台的运营主体已由江州驭道智行科技有限公司变更为江州科创发展集团。\n"
+            "江州机器人协同创新平台由江州灵犀机器人有限公司负责运营。2024年起，该平台的运营单位变更为江州科创发展集团。\n"
+            "公司租赁的办公楼位于江州软件园，由江州衡远物业管理有限公司统一管理。")
+    assert {t for t in triples(extract(tmp_path, text)) if t[1] == "operatedBy"} == {
+        ("江州智能网联汽车协同创新平台", "operatedBy", "江州科创发展集团"),
+        ("江州机器人协同创新平台", "operatedBy", "江州科创发展集团")}

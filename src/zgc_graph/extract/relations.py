@@ -1393,7 +1393,10 @@ def operated_by(ctx: Context) -> None:
         if target is None and ctx.text[:at].endswith("，"):
             # P…，由A运营: P ends the clause before, or opens it (P位于X，由A负责运营)
             opening = max(ctx.text.rfind(p, 0, at - 1) for p in "，；") + 1
-            target = described or _operated_before(ctx, at - 1, r"^$") \
+            before = _operated_before(ctx, at - 1, r"^$")
+            if before is not None and ctx.text[:ctx.rel(before)[0]].endswith(ctx.lex.triggers["located_after"]):
+                before = None  # 办公楼位于P，由A统一管理: A manages the building, not P
+            target = described or before \
                 or next((x for x in ctx.of_type(PLATFORM) if ctx.rel(x)[0] == opening), None)
         if target is None:
             continue
@@ -1427,15 +1430,27 @@ def operated_by(ctx: Context) -> None:
             ctx.relate(target, "operatedBy", ctx.label(who), "operator-duty", 0.75)
     for trig in _triggers(ctx, "operator_nouns"):
         operators = _run_after(ctx, trig.end(), ORG)
+        changed = CHANGED_TO.match(ctx.names_masked, trig.end())
+        if changed is not None:  # P的运营主体(已由A)变更为C: C, and no operator stated before
+            operators = [x for x in operators if ctx.rel(x)[0] >= changed.end()]
         gap = ctx.text[trig.end():ctx.rel(operators[0])[0]] if operators else None
+        if changed is not None and operators and ctx.rel(operators[0])[0] == changed.end():
+            gap = "为"
         if gap not in ("是", "为", "系", ""):
             continue
         if gap == "":  # 园区运营方A公司: the operator named in apposition, alone
             operators = operators[:1]
         operated = _operator_noun_owner(ctx, trig.start())
         if operated is not None:
+            if changed is not None:  # …由A负责运营。2024年起，该平台的运营单位变更为C: A no more
+                now = {ctx.label(who) for who in operators}
+                ctx.found.relations[:] = [r for r in ctx.found.relations if not (
+                    r.subject == operated and r.predicate == "operatedBy" and r.object not in now)]
             for who in operators:
                 ctx.relate(operated, "operatedBy", ctx.label(who), "operator-noun", 0.8)
+
+
+CHANGED_TO = re.compile(r"(?:已|已经|正式)?(?:由[^，。；]{2,40}?)?(?:变更为|调整为|更换为|改为)")
 
 
 def _operator_noun_owner(ctx: Context, pos: int) -> str | None:
