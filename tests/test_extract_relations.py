@@ -1197,3 +1197,34 @@ def test_a_changed_operator_replaces_the_one_named_before_and_a_buildings_manage
     assert {t for t in triples(extract(tmp_path, text)) if t[1] == "operatedBy"} == {
         ("江州智能网联汽车协同创新平台", "operatedBy", "江州科创发展集团"),
         ("江州机器人协同创新平台", "operatedBy", "江州科创发展集团")}
+
+
+def test_units_before_a_deal_pending_or_undone_and_portfolio_companies_are_no_units(tmp_path):
+    """此前/收购前/2020年以前 …, 拟收购…将成为, 尚待…审查, …此后被C整体收购, …2024年被整体出售给C, 旗下基金投资的企业,
+    A与B合资成立子公司C: no parent; A所属的B: B is A's group; 宣布完成对X的收购，交易完成后X成为Y的全资子公司: Y's."""
+    text = ("此前，江州睿驰传感技术有限公司的控股股东为江州启明创业投资有限公司。\n"
+            "收购前，江州恒星光电科技有限公司的控股股东为江州启航投资管理有限公司。\n"
+            "江州远望集团有限公司拟收购江州恒星光电科技有限公司，江州恒星光电科技有限公司将成为江州远望集团有限公司的全资子公司。\n"
+            "江州恒星光电科技有限公司将成为江州远望集团有限公司的全资子公司，该交易尚待反垄断审查。\n"
+            "2020年以前，江州恒星光电科技有限公司是江州远望集团有限公司的全资子公司，此后被江州华瑞资本有限公司整体收购。\n"
+            "江州恒星光电科技有限公司是江州远望集团有限公司旗下企业，2024年被整体出售给江州国信投资有限公司。\n"
+            "江州恒星光电科技有限公司是江州华瑞资本有限公司旗下基金投资的企业。\n"
+            "江州远望集团有限公司与江州华瑞资本有限公司合资成立子公司江州远瑞科技有限公司。\n"
+            "江州蓝海光电有限公司所属的江州蓝海控股集团有限公司近日完成重组。\n"
+            "江州华芯微电子有限公司宣布完成对江州睿驰传感技术有限公司的收购，交易完成后江州睿驰传感技术有限公司成为江州华芯微电子有限公司的全资子公司。")
+    assert {(s, o) for s, p, o in triples(extract(tmp_path, text)) if p == "subOrganizationOf"} == {
+        ("江州蓝海光电有限公司", "江州蓝海控股集团有限公司"), ("江州睿驰传感技术有限公司", "江州华芯微电子有限公司")}
+
+
+def test_deal_counterparties_and_a_funds_limited_partner(tmp_path):
+    """A与B签署并购协议/对赌协议: no partners; A与基金F签署投资协议，A作为有限合伙人向该基金出资: F is not A's funder;
+    X同时担任/现兼任 B's post: X holds it (no person 时担 or 王芳现)."""
+    text = ("江州远望集团有限公司与江州恒星光电科技有限公司签署并购协议。\n"
+            "江州远望集团有限公司与江州前沿产业投资基金签署投资协议，远望集团作为有限合伙人向该基金出资3亿元。\n"
+            "江州金石云计算有限公司总经理孙浩同时担任江州金石科技集团股份有限公司副总裁。\n"
+            "江州华瑞资本有限公司总经理王芳现兼任江州前沿产业投资基金投资决策委员会主任。")
+    corpus = extract(tmp_path, text)
+    assert not {t for t in triples(corpus) if t[1] in ("partnerOf", "fundedBy")}
+    assert {(m.person, m.organisation) for m in corpus.memberships} == {
+        ("孙浩", "江州金石云计算有限公司"), ("孙浩", "江州金石科技集团股份有限公司"), ("王芳", "江州华瑞资本有限公司"),
+        ("王芳", "江州前沿产业投资基金投资决策委员会")}

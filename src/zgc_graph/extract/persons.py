@@ -70,8 +70,8 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
             continue  # 博士|毕业后: a word and when, no name
         if length == 3 and cand.endswith("为") and title_pattern().match(text[pos + 3:]) is not None:
             continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
-        if length == 3 and text[pos + 2:].startswith(_verbs_of_office()):
-            continue  # 副总经理陈默|接任董事会秘书: the 接 opens the verb
+        if length == 3 and _office_ahead().match(text, pos + 2):
+            continue  # 副总经理陈默|接任董事会秘书, 总经理王芳|现兼任…: the 接 opens the verb, 现 its adverbial
         if _ends_name(text[pos + length:], lex):
             return cand
     return None
@@ -208,7 +208,7 @@ def _person_in_office(text: str, title_start: int, orgs_by_end: dict[int, Mentio
             bio = BIO_OPENER.match(text)
             if bio is not None and bio.group(1)[0] in lex.surnames and text.startswith("，", verb_end - len(verb) - 1):
                 return bio.group(1), 0
-            continue
+            return None  # not 任 of 同时担任 for a verb: a shorter verb here only ends the longer one
         name_start = verb_start - len(adverb) - len(name)
         if verb == "为" and not text[:name_start].endswith(lex.appointing_verbs):
             continue

@@ -713,7 +713,7 @@ def predecessor(ctx: Context) -> None:
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     for trig in _triggers(ctx, "renamed"):
         old = _nearest_before(ctx, trig.start(), kinds, 16,
-                              rf"^[”」》）)]*(?:{when}|已|已经|曾|正式|将|于[^，。；]{{0,12}}|{WHEN_DATE})*$")
+                              rf"^[”」》）)]*(?:{when}|已|已经|曾|正式|将|随后|此后|其后|后来|于[^，。；]{{0,12}}|{WHEN_DATE})*$")
         new = ctx.after(trig.end(), *kinds)
         if old is not None and new and ctx.rel(new[0])[0] == trig.end():
             ctx.relate(ctx.label(old), "predecessorOf", ctx.label(new[0]), "renamed", 0.9)
@@ -1129,6 +1129,14 @@ def sub_organisations(ctx: Context) -> None:
         if parent is None:
             continue
         start = ctx.rel(parent)[0]
+        if ctx.text.startswith(FUND_UNIT, trig.end()) or _no_longer_unit(ctx, start, trig.end()):
+            continue  # A是B旗下基金投资的企业: a fund's investment, not B's unit; …，2024年被整体出售给C
+        if trig.group() == "所属" and ctx.text.startswith("的", trig.end()):
+            # A所属的B: B is the group A belongs to
+            groups = [o for o in ctx.after(trig.end(), ORG) if ctx.rel(o)[0] == trig.end() + 1]
+            if groups:
+                ctx.relate(ctx.label(parent), "subOrganizationOf", ctx.label(groups[0]), "sub-org-belongs", 0.8)
+            continue
         if ctx.text[start - 1:start] == "是":  # A是B旗下的人工智能公司: what follows describes A
             subject = _nearest_before(ctx, start - 1, (ORG,), 0)
             if subject is not None:
@@ -1141,7 +1149,7 @@ def sub_organisations(ctx: Context) -> None:
     for m in re.finditer(rf"(的|其)(?:{holders})(?:为|是)", ctx.text):  # X的控股股东为B, …，其控股股东为B
         child = _nearest_before(ctx, m.start(), (ORG,), 0 if m.group(1) == "的" else 60, r"^[^。；]*$")
         parents = [o for o in ctx.after(m.end(), ORG) if ctx.rel(o)[0] == m.end()]
-        if CHANGE_BEFORE.search(ctx.text, 0, m.start()) or ctx.hedged(m.start()):
+        if _no_longer_unit(ctx, m.start(), m.end()):
             continue  # 本次权益变动前，X的控股股东为B: no longer
         if child is not None and parents:
             ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parents[0]), "controlling-holder", 0.8)
@@ -1159,6 +1167,8 @@ def sub_organisations(ctx: Context) -> None:
         if units and (ctx.hedged(m.start()) or _sold(ctx, units[0])
                       or ctx.text.startswith(PROVISIONAL_NAMES, ctx.name_end(units[0]))):
             continue  # B拟设立全资子公司A（暂定名）; B曾通过控股子公司A…; A已被出售
+        if parent is not None and re.search(r"(?:与|和|及|、)$", ctx.text[:ctx.rel(parent)[0]]):
+            continue  # A与B合资成立子公司C: a joint venture, of either or neither
         if parent is not None and units:
             ctx.relate(ctx.label(units[0]), "subOrganizationOf", ctx.label(parent), "sub-org-set-up", 0.8)
             last = units[0], parent
@@ -1169,14 +1179,28 @@ def sub_organisations(ctx: Context) -> None:
         if before is None or not re.match(rf"的(?:{units_})", ctx.text[end:]):
             continue
         child = _nearest_before(ctx, before.start(), (ORG,), 4, r"^(?:将|已|将会|正式|随即)*$")
-        if child is None or ctx.hedged(before.start()) \
-                or re.search(r"(?:完成|交割|生效|通过|获批|转让|收购|重组)后", ctx.text[:before.start()]):
+        if child is None or _no_longer_unit(ctx, before.start(), end):
             continue  # X拟收购Y股权，交易完成后，Y将成为X的控股子公司: not yet
         ctx.relate(ctx.label(child), "subOrganizationOf", ctx.label(parent), "sub-org-become", 0.8)
 
 
-# 本次权益变动前，X的控股股东为B: the state before a change; 星衡（杭州）科技有限公司（暂定名）: not yet registered
-CHANGE_BEFORE = re.compile(r"(?:变动|变更|转让|重组|交易|划转)(?:完成)?前")
+# 本次权益变动前，X的控股股东为B, 2020年以前，X是B的全资子公司: a state before a change; 星衡（杭州）科技有限公司（暂定名）:
+# not yet registered; 拟收购…, 尚待…审查, 本次交易完成后: a deal still pending (unless the sentence says it was done)
+CHANGE_BEFORE = re.compile(r"(?:变动|变更|转让|重组|交易|划转|收购|并购)(?:完成)?前|以前|之前|此前")
+PENDING = re.compile(r"拟(?:收购|出售|转让|并购|购买|受让)|尚待|尚需|待批|等待[^，。；]{0,12}(?:审批|审查|批准)"
+                     r"|(?:交易|收购|重组|转让|交割|生效|通过|获批)(?:完成)?后")
+DONE = re.compile(r"已完成|宣布完成|完成了|已于[^，。；]{0,12}完成")
+SOLD_LATER = re.compile(r"被[^，。；]{0,12}?(?:收购|出售)|出售给|转让给|将[^，。；]{0,24}?(?:转让|出售)")
+
+
+def _no_longer_unit(ctx: Context, start: int, end: int) -> bool:
+    """Whether the unit-of relation stated between `start` and `end` held before a change, is pending, or was
+    undone later in the sentence (…，此后被C整体收购; …，B已将所持股权转让给C)."""
+    before = ctx.text[:start]
+    return (CHANGE_BEFORE.search(before) is not None or ctx.hedged(start)
+            or PENDING.search(ctx.text) is not None and DONE.search(ctx.text) is None
+            or SOLD_LATER.search(ctx.text, end) is not None)
+FUND_UNIT = ("基金", "的基金", "下属基金", "管理的基金")
 PROVISIONAL_NAMES = ("(暂定名)", "（暂定名）", "(筹)", "（筹）")
 SOLD = re.compile(r"[^，。；]{0,16}?(?:出售|转让|剥离|处置|注销)")
 
@@ -1195,6 +1219,7 @@ def _unit_noun(ctx: Context, gap: str) -> bool:
 FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们学校)(?:将|已|还|也|正|会)*$")
 
 
+FUND_INVESTOR = re.compile(r"有限合伙人|出资人|\bLP\b|基金份额|向该基金出资|认购该基金")
 NOT_THE_PROGRAMME = re.compile(r"[》”]?(?:的)?(?:评审)?(?:专家库|专家委员会|评审专家|专家组|评委会|评委)")
 NO_COOPERATION = re.compile(r"(?:并无|从未|未曾|从来没有|没有任何)(?:过)?(?:任何)?合作")
 SIDE_BY_SIDE = ("亮相", "入选", "出席", "登台", "参展", "上榜", "获奖", "获评", "领奖", "参加", "参会")
@@ -1214,9 +1239,12 @@ def _is_fund(ctx: Context, m: Mention) -> bool:
 
 
 def _invested_by_fund(ctx: Context, parties: list[Mention]) -> bool:
-    """A与B基金签署投资协议: the fund funds the other parties (and is no partner of theirs)."""
+    """A与B基金签署投资协议: the fund funds the other parties (and is no partner of theirs); unless they put
+    money into the fund (A作为有限合伙人向该基金出资, 认购该基金份额): then it is funded, by them."""
     funds = [p for p in parties if _is_fund(ctx, p)]
     others = [p for p in parties if p not in funds]
+    if funds and others and FUND_INVESTOR.search(ctx.text):
+        return True
     for company in others:
         for fund in funds:
             ctx.relate(ctx.label(company), "fundedBy", ctx.label(fund), "investment-deal", 0.8)

@@ -80,7 +80,7 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 # jieba's HMM sometimes glues a function character to the end or the start of
 # an unknown word (工业和信息化|部于|2023, 信息化|局对|《P》, (|含北交|所, 该众|创|空间, 甲乙|园由|北京): split those back off.
 GLUED_AFTER = frozenset("于在的与和及将是已等对由")
-GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把该后")
+GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把该后为")
 # a two-character word is only split off these (由长|飞光纤): the others start surnames (向, 和)
 GLUED_BEFORE_ONE = frozenset("含如由在对从据将把该")
 
@@ -94,8 +94,8 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
         return [word]
     if word[-1] in GLUED_AFTER and len(word) == 2:
         return [word[0], word[1]]
-    if word[-1] == "为" and len(word) in (3, 4) and word[0] in load_lexicon().surnames:
-        return [word[:-1], word[-1]]  # 任命|孟知秋为|北京…: a name, then the verb of the appointment
+    if word[-1] in "为现" and len(word) in (3, 4) and word[0] in load_lexicon().surnames:
+        return [word[:-1], word[-1]]  # 任命|孟知秋为|北京…, 总经理|王芳现|兼任: a name, then a verb or 现
     if word[0] in GLUED_BEFORE and len(word) >= 3 or word[0] in GLUED_BEFORE_ONE and len(word) == 2:
         return [word[0], word[1:]]
     return [word]
