@@ -450,3 +450,12 @@ def test_a_products_release_and_a_talks_title_are_no_policies(tmp_path):
             "主题报告：《大模型如何赋能工业制造》\n江州市科学技术委员会印发《江州量子产业发展支持办法》。")
     corpus = extract(tmp_path, text)
     assert [label for label, e in corpus.entities.items() if e.type.value == "Policy"] == ["江州量子产业发展支持办法"]
+
+
+def test_names_end_before_yi_ji_and_after_gan_xie(tmp_path):
+    """总经理冯涛以及…: the person is 冯涛; 感谢A、B的支持: A is named without 感谢."""
+    text = ("出席活动的有江州软件园发展有限责任公司总经理冯涛以及来自30余家企业的代表。"
+            "江州理工大学党委书记张军成致辞，感谢江州市人民政府、江州市科学技术协会的支持。")
+    corpus = extract(tmp_path, text)
+    assert {"冯涛", "江州市人民政府"} <= set(corpus.entities)
+    assert not [label for label in corpus.entities if label.startswith("感谢") or label.endswith("以")]

@@ -1228,3 +1228,22 @@ def test_deal_counterparties_and_a_funds_limited_partner(tmp_path):
     assert {(m.person, m.organisation) for m in corpus.memberships} == {
         ("孙浩", "江州金石云计算有限公司"), ("孙浩", "江州金石科技集团股份有限公司"), ("王芳", "江州华瑞资本有限公司"),
         ("王芳", "江州前沿产业投资基金投资决策委员会")}
+
+
+def test_signings_in_pairs_settling_through_a_signing_and_a_founder_among_many(tmp_path):
+    """A与B、C与D分别签署…: A with B and C with D only; A与B签约落户P: A is in P, not B; A的研发中心落户P and
+    A投资建设的X项目落户P put A nowhere; 由A等30家单位共同发起成立: A is one founder, no leader; A董事长X与B签署…:
+    X is a person of A, no partner."""
+    text = ("现场，江州市海淀区人民政府与江州云帆智能科技有限公司、江州市昌平区人民政府与江州蓝谷生物医药有限公司分别签署投资协议。\n"
+            "江州星河科技有限公司与江州市顺义区人民政府签约落户江州软件园。\n"
+            "苏州锐视医疗科技有限公司的研发中心落户江州昌平园。\n"
+            "江州光驰新能源科技有限公司投资建设的氢能储运装备项目落户江州顺义园。\n"
+            "江州具身智能产业联盟由江州大学等30家单位共同发起成立。\n"
+            "江州云帆智能科技有限公司董事长郑凯与江州市海淀区人民政府签署协议。")
+    corpus = extract(tmp_path, text)
+    assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == {
+        ("江州云帆智能科技有限公司", "partnerOf", "江州市海淀区人民政府"),
+        ("江州市昌平区人民政府", "partnerOf", "江州蓝谷生物医药有限公司"),
+        ("江州星河科技有限公司", "locatedIn", "江州软件园"),
+        ("江州大学", "memberOf", "江州具身智能产业联盟")}
+    assert corpus.entities["郑凯"].type.value == "Person"

@@ -1054,6 +1054,8 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
             suf = suffix_of(name, lex)
             if suf is not None and suf.text == name:
                 continue  # 研究所与北京大学…: a bare suffix points back to a name; it is none itself
+            if view.text[:view.rel(start)].endswith(lex.titles) and suf is None:
+                continue  # A董事长郑凯与B签署…: a person after a title, who signs for A
             short_company = len(name) >= 4 and name.endswith(lex.company_tails)  # 青松科技与星河集团签署
             if _item_ok(name, lex) and (suf or short_company or any(is_distinctive(t) for t in segment_name(name))):
                 found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,

@@ -325,8 +325,9 @@ def founded_by(ctx: Context) -> None:
             continue  # 由A主任X牵头…: a person leads, who is no organisation
         lead = founders[0]
         rest = ctx.text[ctx.rel(lead)[1]:m.end(1)]
-        if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1 and not re.match("[、和及与]", rest):
-            # (由A、小满科技和B联合组建: founders no mention names leave no sure leader)
+        if rest.startswith(("联合", "牵头", "携手", "会同")) or len(founders) == 1 and not re.match("[、和及与等]", rest):
+            # (由A、小满科技和B联合组建: founders no mention names leave no sure leader; 由A等30家单位共同发起:
+            # A is the first of many)
             ctx.relate(ctx.label(lead), "leads", whole, "founded-by", 0.85)
             ctx.relate(ctx.label(lead), "memberOf", whole, "founded-by", 0.7)
             for member in founders[1:]:
@@ -527,6 +528,10 @@ def located(ctx: Context) -> None:
                 and not [o for o in ctx.after(trig.end(), ORG) if ctx.rel(o)[0] < moved_on.start()]:
             continue  # X2019年入驻P，2022年已迁往Q: X is no longer in P
         tenant = _nearest_before(ctx, trig.start(), (ORG,), 24, TENANT_GAP)
+        if tenant is not None:
+            tenant = _tenant_itself(ctx, tenant, trig.start())
+            if tenant is None:
+                continue
         hosts = [m for m in ctx.after(trig.end(), PLATFORM)
                  if ctx.rel(m)[0] - trig.end() <= 10 and ctx.same_clause(trig.end(), ctx.rel(m)[0])
                  and not ctx.after(trig.end(), ORG)[:1] == [m]]
@@ -615,6 +620,19 @@ def located(ctx: Context) -> None:
             continue  # A在X成立了研发中心: the centre is in X, A need not be
         if subject and (set_up or subject[0].subtype == "Forum"):
             ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in" if set_up else "held-in", 0.7)
+
+
+def _tenant_itself(ctx: Context, tenant: Mention, verb: int) -> Mention | None:
+    """Who settles, given the organisation named last before the verb: not the other party of a signing
+    (A与B签约落户P: A), nothing when a unit or a project of it does (A的研发中心落户P, A投资建设的X项目落户P)."""
+    gap = ctx.names_masked[ctx.name_end(tenant):verb]
+    if "总部" not in gap and (re.search(r"项目|基地", gap) or gap.startswith("的")
+                              and any(unit in gap for unit in ctx.lex.triggers["units_elsewhere"])):
+        return None  # (but A总部及研发中心项目落户P: A's headquarters, so A)
+    if re.fullmatch(r"(?:正式)?签约", gap) and re.search(r"(?:与|和|同)$", ctx.text[:ctx.rel(tenant)[0]]):
+        first = _nearest_before(ctx, ctx.rel(tenant)[0] - 1, (ORG,), 0)
+        return first
+    return tenant
 
 
 def _people_of(ctx: Context, org: Mention) -> bool:
@@ -1238,6 +1256,17 @@ def _is_fund(ctx: Context, m: Mention) -> bool:
     return suffix is not None and suffix.subtype == "Fund"
 
 
+def _signed_in_pairs(ctx: Context, chain: list[Mention]) -> bool:
+    """A与B、C与D(、E与F): partners pair by pair, when that is how the names are joined; whether they were."""
+    joins = [ctx.text[ctx.name_end(a):ctx.rel(b)[0]] for a, b in zip(chain, chain[1:])]
+    if len(chain) < 4 or len(chain) % 2 or any(j not in ("与", "同", "和") for j in joins[0::2]) \
+            or any(j not in ("、", "，") for j in joins[1::2]):
+        return False
+    for a, b in zip(chain[0::2], chain[1::2]):
+        ctx.relate(ctx.label(a), "partnerOf", ctx.label(b), "partner-pairs", 0.8)
+    return True
+
+
 def _invested_by_fund(ctx: Context, parties: list[Mention]) -> bool:
     """A与B基金签署投资协议: the fund funds the other parties (and is no partner of theirs); unless they put
     money into the fund (A作为有限合伙人向该基金出资, 认购该基金份额): then it is funded, by them."""
@@ -1270,6 +1299,8 @@ def partners(ctx: Context) -> None:
         deal = INVESTMENT_DEAL.match(ctx.text, m.end())
         if deal is not None and (deal.group(1) is not None or _invested_by_fund(ctx, subjects + partners_)):
             continue  # A与B签署投资意向书: nothing agreed yet; A与B基金签署投资协议: B funds A
+        if subj is not None and _signed_in_pairs(ctx, [subj, *partners_]):
+            continue  # 现场，A与B、C与D分别签署…: A with B, C with D
         builds = m.group(2) in ctx.lex.triggers["co_build"]
         if subjects and builds and re.search(r"^[^，。；]*，由$", ctx.text[:ctx.rel(subj)[0]]):
             # P成立于2018年，由A与B、C等单位共同建设: they build P, the sentence's subject
