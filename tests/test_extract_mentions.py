@@ -459,3 +459,14 @@ def test_names_end_before_yi_ji_and_after_gan_xie(tmp_path):
     corpus = extract(tmp_path, text)
     assert {"冯涛", "江州市人民政府"} <= set(corpus.entities)
     assert not [label for label in corpus.entities if label.startswith("感谢") or label.endswith("以")]
+
+
+def test_hong_kong_and_taiwan_titles_and_names_joined_by_a_hyphen_or_a_dot(tmp_path):
+    """副執行長 and 副行政總裁 are titles of their own (not 行长, 总裁); BOE-BAAI联合实验室, 港科-清华联合研究院 and
+    中关村·香港创新中心 are whole names; 2024-2025年 joins nothing."""
+    text = ("鴻海精密工業股份有限公司副執行長李維斌出席。香港科技園公司副行政總裁李志明出席。"
+            "BOE-BAAI联合实验室在江州软件园揭牌成立。港科-清华联合研究院由清华大学运营。中关村·香港创新中心在香港科学园揭牌成立。"
+            "2024-2025年，江州星河科技有限公司入驻江州软件园。")
+    corpus = extract(tmp_path, text)
+    assert {(m.person, m.title) for m in corpus.memberships} == {("李维斌", "副执行长"), ("李志明", "副行政总裁")}
+    assert {"BOE-BAAI联合实验室", "港科-清华联合研究院", "中关村·香港创新中心", "江州星河科技有限公司"} <= set(corpus.entities)

@@ -1247,3 +1247,20 @@ def test_signings_in_pairs_settling_through_a_signing_and_a_founder_among_many(t
         ("江州星河科技有限公司", "locatedIn", "江州软件园"),
         ("江州大学", "memberOf", "江州具身智能产业联盟")}
     assert corpus.entities["郑凯"].type.value == "Person"
+
+
+def test_mixed_script_backers_co_founders_and_people_are_not_what_the_clause_is_about(tmp_path):
+    """由A孵化的Zhipu AI已落户P, A领投的Moonshot AI总部位于P, A投资的Horizon Robotics…上市: A is not located or
+    listed; SenseTime商汤科技与A联合发起成立P: A co-founds, no leader; Jensen与A签署…, 由天使投资人Peter领投,
+    由雷军个人领投: people, no partners or funders; NVIDIA与A签署…: partners."""
+    text = ("由江州大学孵化的Zhipu AI已落户江州软件园。\n"
+            "江州阿里集团领投的Moonshot AI总部位于江州海淀园。\n"
+            "江州大众汽车集团投资的Horizon Robotics于2024年10月在港交所主板上市。\n"
+            "SenseTime商汤科技与江州大学联合发起成立“江州具身智能创新联合体”。\n"
+            "Jensen与江州鸿海精密工业股份有限公司签署合作备忘录。\n"
+            "江州星澜智能科技有限公司完成B轮融资，由天使投资人Peter领投，江州红杉资本跟投。\n"
+            "江州星澜数据科技有限公司完成天使轮融资，由雷军个人领投。\n"
+            "NVIDIA与江州大学签署合作协议。")
+    assert {t for t in triples(extract(tmp_path, text)) if t[1] != "affiliatedWith"} == {
+        ("江州大学", "memberOf", "江州具身智能创新联合体"), ("江州星澜智能科技有限公司", "fundedBy", "江州红杉资本"),
+        ("NVIDIA", "partnerOf", "江州大学")}

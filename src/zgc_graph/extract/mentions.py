@@ -155,7 +155,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     or (t in lex.party_after_verb and i > 0 and view.tokens[i - 1].tag in ("v", "vn")):
                 break
             elif not tok.is_word:
-                if not (policy and t in "“”\"+＋"):
+                if not (policy and t in "“”\"+＋") and not _joins_two_names(view, i):
                     break
             elif tok.tag in stop_tags and not (tok.tag == "f" and len(t) > 1 and strong) \
                     and not (tok.tag == "d" and len(t) > 1 and strong and i > 0 and view.tokens[i - 1].tag == "ns"):
@@ -184,6 +184,16 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _joins_two_names(view: SentenceView, i: int) -> bool:
+    """BOE-BAAI联合实验室, 港科-清华联合研究院, 中关村·香港创新中心: a hyphen or a middle dot between two words
+    (not numbers) joins the parties of one name."""
+    if view.tokens[i].text not in ("-", "－", "·", "・") or not 0 < i < len(view.tokens) - 1:
+        return False
+    before, after = view.tokens[i - 1], view.tokens[i + 1]
+    return before.is_word and after.is_word and not before.text.isdigit() and not after.text.isdigit() \
+        and before.end == view.tokens[i].start and after.start == view.tokens[i].end
 
 
 def _between_latin_words(view: SentenceView, i: int) -> bool:
@@ -1006,6 +1016,11 @@ def _whole_word(view: SentenceView, start: int, end: int) -> bool:
     return any(t.start == start for t in view.tokens) and any(t.end == end for t in view.tokens)
 
 
+# One capitalised Latin word (Jensen, Altman, Kimi) names a person or a product as often as a company:
+# a partner so written is left unnamed (NVIDIA, OpenAI, IBM are written otherwise)
+TITLECASE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
 def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Mention], lex: Lexicon | None = None
                         ) -> list[Mention]:
     """A与B签署/共建…: B is an organisation even when no rule named it."""
@@ -1027,7 +1042,8 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
             offset = 0
             for item in match.group(1).split("、"):
                 stripped = item.strip()
-                if _item_ok(stripped, lex) and not any(b in stripped for b in ("共同", "一起")):
+                if _item_ok(stripped, lex) and not any(b in stripped for b in ("共同", "一起")) \
+                        and not TITLECASE_WORD.fullmatch(stripped):
                     start = base + offset + (len(item) - len(item.lstrip()))
                     suf = suffix_of(stripped, lex)
                     found.append(Mention(stripped, start, start + len(stripped), EntityType.ORGANISATION,
@@ -1056,6 +1072,8 @@ def partner_object_pass(sentence_views: list[SentenceView], mentions: list[Menti
                 continue  # 研究所与北京大学…: a bare suffix points back to a name; it is none itself
             if view.text[:view.rel(start)].endswith(lex.titles) and suf is None:
                 continue  # A董事长郑凯与B签署…: a person after a title, who signs for A
+            if TITLECASE_WORD.fullmatch(name):
+                continue  # Altman与微软公司签署…: a person's (or a product's) name, as often as a company's
             short_company = len(name) >= 4 and name.endswith(lex.company_tails)  # 青松科技与星河集团签署
             if _item_ok(name, lex) and (suf or short_company or any(is_distinctive(t) for t in segment_name(name))):
                 found.append(Mention(name, start, start + len(name), EntityType.ORGANISATION,
@@ -1084,6 +1102,8 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
                 while len(words) > 1 and words[0].text in lex.left_boundaries:  # 另有|苍穹资本跟投, 已|获得|X领投
                     start += len(words[0].text)
                     name, words = name[len(words[0].text):], words[1:]
+                if any(word in name for word in lex.triggers["investor_people"]) or TITLECASE_WORD.fullmatch(name):
+                    continue  # 由天使投资人Peter领投, 由雷军个人领投: a person
                 if _item_ok(name, lex, verbs_allowed=True) and not name.endswith(lex.triggers["investor_roles"]) \
                         and not any(w.tag in STOP_TAGS for w in words) and words[0].tag != "r" \
                         and (words[-1].tag == "vn" or not words[-1].tag.startswith("v")):

@@ -253,7 +253,9 @@ def leads(ctx: Context) -> None:
             _led_with_members(ctx, leader, joined, target)
             continue
         gap = ctx.text[ctx.rel(subj)[1]:trig.start()]
-        if "共同" in gap or trig.group().startswith(("共同", "联合")) or len(joined) > 1:
+        with_another = re.search(r"(?:与|和|同|及)$", ctx.text[:ctx.rel(joined[0])[0]]) is not None and not passive
+        if "共同" in gap or "联合" in gap or trig.group().startswith(("共同", "联合")) or len(joined) > 1 or with_another:
+            # (SenseTime商汤科技与清华大学联合发起成立P: a party no rule named is still a co-founder)
             # A、B共同发起P, A与B联合成立的P: co-founders, not a leader; founders of an
             # institute or a company are not its members (an association's are)
             founded_only = ctx.types[ctx.label(target)] is ORG and target.subtype != "Association"
@@ -596,6 +598,8 @@ def located(ctx: Context) -> None:
             tenant = follow[0] if follow else None
         if tenant is None and not ctx.text[:m.start()].endswith(ctx.lex.triggers["units_elsewhere"]):
             tenant = _sentence_subject(ctx)  # X总部位于P, but not X…，研发中心位于Q
+        if tenant is not None and BACKER_OF.match(ctx.names_masked, ctx.name_end(tenant), m.start()):
+            continue  # A领投的X总部位于P: X's
         if tenant is not None:
             ctx.relate(ctx.label(tenant), "locatedIn", ctx.label(place), "located-at", 0.8)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
@@ -622,10 +626,16 @@ def located(ctx: Context) -> None:
             ctx.relate(ctx.label(subject[0]), "locatedIn", ctx.label(place[-1]), "set-up-in" if set_up else "held-in", 0.7)
 
 
+# A孵化的X, A领投的X, A投资的X: A describes the organisation the clause is about
+BACKER_OF = re.compile(r"(?:孵化|投资|领投|跟投|培育|参股|控股|创办|创立|孕育|设立|投建|投资建设|收购)的")
+
+
 def _tenant_itself(ctx: Context, tenant: Mention, verb: int) -> Mention | None:
     """Who settles, given the organisation named last before the verb: not the other party of a signing
     (A与B签约落户P: A), nothing when a unit or a project of it does (A的研发中心落户P, A投资建设的X项目落户P)."""
     gap = ctx.names_masked[ctx.name_end(tenant):verb]
+    if BACKER_OF.match(gap):
+        return None  # 由A孵化的X落户P, A领投的X已入驻P: X settles, whoever it is, not A
     if "总部" not in gap and (re.search(r"项目|基地", gap) or gap.startswith("的")
                               and any(unit in gap for unit in ctx.lex.triggers["units_elsewhere"])):
         return None  # (but A总部及研发中心项目落户P: A's headquarters, so A)
@@ -1589,6 +1599,8 @@ def listed_on(ctx: Context) -> None:
             continue  # 对在X上市的企业给予奖励: the companies so described are not named
         company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
                    or (None if _others_act(ctx, verb.start()) else _sentence_subject(ctx)))
+        if company is not None and BACKER_OF.match(ctx.names_masked, ctx.name_end(company), verb.start()):
+            continue  # A投资的X于2024年在港交所上市: X's listing
         if company is not None and company.subtype not in ("StockExchange", "GovernmentBody"):
             ctx.relate(ctx.label(company), "listedOn", ctx.label(exchange), "listed-on", 0.85)
 
