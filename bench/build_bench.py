@@ -147,11 +147,16 @@ def child_build(corpus: str, out: str, jobs: int, formats: str, use_cache: bool,
 
 
 def _seed_entity_check(corpus, seed: list[list[str]]) -> dict:
-    """Each seed entity's names should all belong to one entity of the big corpus, and no two seed entities to one."""
-    owner: dict[str, str] = {}
+    """Each seed entity's names should all belong to one entity of the big corpus, and no two seed entities to one.
+
+    A short name that several entities hold (北交所, declared by copies for exchanges they renamed) says
+    nothing of a split; the names that one entity alone holds do.
+    """
+    owners: dict[str, set[str]] = {}
     for label, entity in corpus.entities.items():
         for name in entity.names:
-            owner[name] = label
+            owners.setdefault(name, set()).add(label)
+    owner = {name: next(iter(labels)) for name, labels in owners.items() if len(labels) == 1}
     split, missing, holders = [], 0, {}
     for names in seed:
         found = {owner[n] for n in names if n in owner}

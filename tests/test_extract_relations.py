@@ -1264,3 +1264,48 @@ def test_mixed_script_backers_co_founders_and_people_are_not_what_the_clause_is_
     assert {t for t in triples(extract(tmp_path, text)) if t[1] != "affiliatedWith"} == {
         ("江州大学", "memberOf", "江州具身智能创新联合体"), ("江州星澜智能科技有限公司", "fundedBy", "江州红杉资本"),
         ("NVIDIA", "partnerOf", "江州大学")}
+
+
+def test_gai_gong_si_and_gong_si_point_to_the_company_a_paragraph_is_about(tmp_path):
+    """X的主要客户是A和B。该公司…上市 is X; X…由A领投。该公司成立于2022年 is X; 小星…与星河智算不同。公司创始人Y is
+    小星's; 另一家联合体…。该联合体 and 一只美元基金…。该基金 have no name to point to."""
+    text = ("江州康源生物科技股份有限公司的主要客户是江州协和医院和江州恒瑞达医疗器械有限公司。该公司于2020年在深圳证券交易所创业板上市。\n"
+            "江州面壁智能科技有限公司去年完成新一轮融资，由江州智谱华章科技有限公司领投。该公司成立于2022年。\n"
+            "江州小星机器人有限公司（以下简称“小星”）成立于2019年，江州星河智算科技有限公司（以下简称“星河智算”）成立于2016年。\n"
+            "小星选择了轻资产路线，这一点与星河智算不同。公司创始人王雅琴毕业于江州航空航天大学。\n"
+            "江州具身智能创新联合体由江州人工智能研究院牵头组建。\n"
+            "小米牵头的另一家联合体则专注智能制造。该联合体共有成员单位20家。\n"
+            "江州启明创投基金投资了江州深蓝数据技术有限公司。红杉的一只美元基金又领投了江州微光机器人有限公司。该基金还投资了江州微光影像科技有限公司。")
+    corpus = extract(tmp_path, text)
+    facts = triples(corpus)
+    assert ("江州康源生物科技股份有限公司", "listedOn", "深圳证券交易所") in facts
+    assert ("江州微光影像科技有限公司", "fundedBy", "江州启明创投基金") not in facts
+    assert {(a.subject, str(a.value)) for a in corpus.attributes if a.property == "foundingDate"} == {
+        ("江州面壁智能科技有限公司", "2022-01-01"), ("江州小星机器人有限公司", "2019-01-01"),
+        ("江州星河智算科技有限公司", "2016-01-01")}
+    assert ("王雅琴", "江州小星机器人有限公司") in {(m.person, m.organisation) for m in corpus.memberships}
+    assert not [a for a in corpus.attributes if a.property == "memberCount"]
+
+
+def test_an_alias_two_articles_declare_for_two_companies_joins_neither(tmp_path):
+    """星河 declared for one company in one article and for another in the next: two companies, each with its facts."""
+    (tmp_path / "d1.txt").write_text("江州星河智算科技有限公司（以下简称“星河”）成立于2016年。星河于2021年在上海证券交易所科创板上市。",
+                                     encoding="utf-8")
+    (tmp_path / "d2.txt").write_text("江州星河环保科技有限公司（以下简称“星河”）成立于2010年。2023年，星河入驻江州软件园。",
+                                     encoding="utf-8")
+    from zgc_graph import api
+    corpus, _ = api.extract_corpus([tmp_path / "d1.txt", tmp_path / "d2.txt"])
+    assert triples(corpus) == {("江州星河智算科技有限公司", "listedOn", "上海证券交易所"),
+                               ("江州星河环保科技有限公司", "locatedIn", "江州软件园")}
+
+
+def test_posts_of_old_days_and_listings_still_to_come(tmp_path):
+    """当年的A总经理X, 董事长X已离开公司: no post now; 距离在E上市只有一步之遥, 在A看来，B在E上市是迟早的事: no listing."""
+    text = ("当年的江州航星智联科技有限公司总经理周志强，如今是一名顾问。\n"
+            "如今，江州小星机器人有限公司董事长王雅琴已离开公司。\n"
+            "江州小星机器人有限公司距离在上海证券交易所科创板上市只有一步之遥。\n"
+            "在江州星河智算科技有限公司看来，江州小星机器人有限公司在深圳证券交易所上市是迟早的事。\n"
+            "江州小星机器人有限公司总经理李明出席会议。")
+    corpus = extract(tmp_path, text)
+    assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == set()
+    assert {(m.person, m.title) for m in corpus.memberships} == {("李明", "总经理")}

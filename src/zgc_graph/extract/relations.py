@@ -1624,13 +1624,26 @@ def _anaphor_pattern(lex: Lexicon) -> re.Pattern:
     return memo["pattern"]
 
 
+def _unnamed_one_before(text: str, sentence_start: int, pos: int, noun: str) -> bool:
+    """Whether this or the sentence before introduces one more of `noun`'s kind without a name (另一家联合体,
+    一只美元基金): what 该+noun then points to."""
+    previous = max(text.rfind(end, 0, max(0, sentence_start - 1)) for end in "。！？\n") + 1
+    return re.search(rf"(?:另一|又一|一)(?:家|个|只|所|支)[^，。；“”《》\n]{{0,12}}?{re.escape(noun)}",
+                     text[previous:pos]) is not None
+
+
+# anaphors that stand for what a passage is about, as a subject does, rather than for any name before them
+SUBJECT_NOUNS = frozenset({"公司", "企业"})
+
+
 def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str], mentions: list[Mention],
               entities: dict[str, Entity], history: list[tuple[str, EntityType]], secondary: set[str],
-              lex: Lexicon, own_company: bool = False) -> list[Mention]:
+              lex: Lexicon, own_company: bool = False, openers: frozenset[str] = frozenset()) -> list[Mention]:
     """该创新联合体 -> the latest entity whose name ends with the same noun, counting those named
     earlier in the same sentence (星辰智算成立于2021年，…，公司首席执行官X: 星辰智算's).  A bare noun
     (公司董事长X, as a company's own report says it) passes over the `secondary` names, and a bare 公司
-    points nowhere in a text that calls its own company so (`own_company`)."""
+    points nowhere in a text that calls its own company so (`own_company`).  该公司 and 公司 prefer a company
+    that opened a sentence of the paragraph (`openers`) to one named inside it: X的主要客户是A和B。该公司… is X."""
     found = []
     for m in _anaphor_pattern(lex).finditer(sentence.text):
         group = 1 if m.group(1) else 2
@@ -1646,6 +1659,11 @@ def _anaphors(doc: SourceDocument, sentence: Sentence, entity_of: dict[int, str]
         recent = list(reversed(history + earlier))
         if group == 2:
             recent = [named for named in recent if named[0] not in secondary] or recent
+        if group == 1 and _unnamed_one_before(doc.text, sentence.start, start, noun):
+            continue  # 小米牵头的另一家联合体则专注智能制造。该联合体…: the one without a name
+        if noun in SUBJECT_NOUNS and openers:
+            recent = [named for named in recent if named[0] in openers] + [named for named in recent
+                                                                            if named[0] not in openers]
         # the latest name ending with the noun, else holding it (集团 -> X集团有限公司), else any of its kind
         same_noun = [(label, etype) for label, etype in recent if label.endswith(noun)] \
             or [(label, etype) for label, etype in recent if noun in label and len(noun) > 1]
@@ -1737,11 +1755,14 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     own_company = _company_speaks_of_itself(doc, sentences, mentions, labels, types)
     paragraph = -1
     raised: str | None = None
+    openers: set[str] = set()  # organisations that opened a sentence of this paragraph
     for sentence in sentences:
         if sentence.paragraph != paragraph:
-            paragraph, topic, subjects, raised = sentence.paragraph, {}, [], None
+            paragraph, topic, subjects, raised, openers = sentence.paragraph, {}, [], None, set()
         local = by_sentence.get(sentence.index, [])
-        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, secondary, lex, own_company)
+        openers.update(_paragraph_subjects(sentence.text, sentence.start, local, labels, types))
+        anaphors = _anaphors(doc, sentence, labels, local, resolved.entities, history, secondary, lex, own_company,
+                             frozenset(openers))
         all_anaphors.extend(anaphors)
         local = sorted(local + anaphors, key=lambda m: m.start)
         ctx = Context(doc, sentence, local, labels, types, dict(topic), list(subjects), lex, found,
@@ -1846,8 +1867,8 @@ def _former_unnamed(lex: Lexicon) -> re.Pattern:
     return memo["pattern"]
 
 
-# 2003年至2011年, 2015年3月—2019年12月: a period that is over (not 2019年至今)
-CLOSED_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:至|到|—|－|-|~|～)\d{4}年")
+# 2003年至2011年, 2015年3月—2019年12月, 当年的…: a period that is over (not 2019年至今)
+CLOSED_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:至|到|—|－|-|~|～)\d{4}年|当年|昔日|彼时")
 
 
 def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:

@@ -594,15 +594,16 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
     records: dict[str, NameRecord] = {}
     links: list[tuple[str, str]] = []
     owners: dict[str, dict[str, str]] = defaultdict(dict)
+    contested = _contested_aliases(extractions)
     for order, ext in enumerate(extractions):
         for entity in sorted(ext.entities.values(), key=lambda e: e.label):
             label_key = name_key(entity.label)
             for name in sorted(entity.names, key=lambda n: (n != entity.label, n)):
                 key = name_key(name)
-                if name != entity.label and (is_level_office(key, lex) or _generic_office(key, lex)):
+                if name != entity.label and (is_level_office(key, lex) or _generic_office(key, lex) or key in contested):
                     # 市政府 is 北京市政府 in one article and 天津市政府 in the next, 园区管委会 one park's
-                    # committee or another's: an alias that only its own document resolves joins nothing
-                    # across documents
+                    # committee or another's, and 星河 (以下简称“星河”) may be declared for two companies in two
+                    # articles: an alias that only its own document resolves joins nothing across documents
                     key = f"{key}\x00{ext.document.doc_id}"
                 owners[key][ext.document.doc_id] = entity.label
                 rank = 2 if name == entity.label else 1
@@ -653,6 +654,18 @@ def merge_documents(extractions: list[DocumentExtraction], *, min_confidence: fl
         memberships=sorted(set(memberships), key=lambda m: (m.person, m.organisation or "", m.title,
                                                             m.evidence.doc_id, m.evidence.char_start)),
     )
+
+
+def _contested_aliases(extractions: list[DocumentExtraction]) -> set[str]:
+    """Aliases that documents give to entities of different names (星河 for 北京星河智算科技有限公司 in one
+    article, for 北京星河环保科技有限公司 in another)."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    for ext in extractions:
+        for entity in ext.entities.values():
+            for name in entity.names:
+                if name != entity.label:
+                    claims[name_key(name)].add(name_key(entity.label))
+    return {key for key, labels in claims.items() if len(labels) > 1}
 
 
 def _generic_office(key: str, lex: Lexicon) -> bool:
