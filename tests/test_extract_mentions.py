@@ -470,3 +470,11 @@ def test_hong_kong_and_taiwan_titles_and_names_joined_by_a_hyphen_or_a_dot(tmp_p
     corpus = extract(tmp_path, text)
     assert {(m.person, m.title) for m in corpus.memberships} == {("李维斌", "副执行长"), ("李志明", "副行政总裁")}
     assert {"BOE-BAAI联合实验室", "港科-清华联合研究院", "中关村·香港创新中心", "江州星河科技有限公司"} <= set(corpus.entities)
+
+
+def test_a_one_character_place_word_inside_a_brand_opens_no_name(tmp_path):
+    """江州|远望|云|有限公司: jieba's verb 远望 and place 云 are the brand; 选举|江州|擎宇… still starts at the place."""
+    text = "江州远望云有限公司成立于2015年。江州远望集团有限公司旗下的江州远望数据有限公司主要从事数据服务。"
+    corpus = extract(tmp_path, text)
+    assert {"江州远望云有限公司", "江州远望数据有限公司", "江州远望集团有限公司"} <= set(corpus.entities)
+    assert "云有限公司" not in corpus.entities

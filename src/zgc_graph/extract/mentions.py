@@ -169,8 +169,9 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     and not _ends_a_parent(view, i, lex):
                 break  # 中关村企业|北京星澜智能科技有限公司: a kind of thing, then the name from its place on
             elif company and tok.tag == "v" and len(t) > 1 and t not in lex.name_verbs and i < first \
-                    and view.tokens[i + 1].tag == "ns":
-                break  # 选举|北京|擎宇…有限公司: a verb before the place that opens a company's name
+                    and view.tokens[i + 1].tag == "ns" and len(view.tokens[i + 1].text) > 1:
+                break  # 选举|北京|擎宇…有限公司: a verb before the place that opens a company's name (not
+                # 北京|远望|云|有限公司, whose 云 is one character of a brand)
             elif tok.tag.startswith("v") and tok.tag != "vn" and t not in lex.name_verbs \
                     and not (i == first and (_opens_name(view, i, one_char=len(t) == 1) or _verbal_noun(view, i)))\
                     and not (strong and len(t) > 1 and not _after_company(view, i)) \
