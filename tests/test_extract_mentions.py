@@ -478,3 +478,13 @@ def test_a_one_character_place_word_inside_a_brand_opens_no_name(tmp_path):
     corpus = extract(tmp_path, text)
     assert {"江州远望云有限公司", "江州远望数据有限公司", "江州远望集团有限公司"} <= set(corpus.entities)
     assert "云有限公司" not in corpus.entities
+
+
+def test_labels_certificates_drugs_and_two_names_joined_by_a_commission_are_no_policies_or_one_name(tmp_path):
+    """《X说明书（2024年修订版）》, 《药品注册证书》, 《天衡康颗粒》: no policies; A委托B开展…: two companies."""
+    text = ("江州启晟生物医药科技有限公司发布《启瑞替尼片说明书（2024年修订版）》。该公司获得《药品注册证书》。"
+            "江州天衡生物科技有限公司的《天衡康颗粒》获批上市。"
+            "江州康泓医药研究有限公司委托江州昭衍新药研究中心股份有限公司开展临床前安全性评价。")
+    corpus = extract(tmp_path, text)
+    assert not [e for e in corpus.entities.values() if e.type.value == "Policy"]
+    assert {"江州康泓医药研究有限公司", "江州昭衍新药研究中心股份有限公司"} <= set(corpus.entities)

@@ -1309,3 +1309,18 @@ def test_posts_of_old_days_and_listings_still_to_come(tmp_path):
     corpus = extract(tmp_path, text)
     assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == set()
     assert {(m.person, m.title) for m in corpus.memberships} == {("李明", "总经理")}
+
+
+def test_builders_developers_listed_partners_trial_leads_and_owners_of_funds(tmp_path):
+    """P由A承建，由B运营: B alone (a builder with no operator named runs P, see above); 建成后，X等企业将入驻P: no tenant;
+    在纳斯达克上市公司Y的协助下…: no listing; 与纳斯达克上市公司Y签署: the exchange is no partner; A牵头P的多中心临床试验:
+    A leads no P; 与A旗下B基金签署投资协议: B funds, A does not."""
+    text = ("江州创新中心由江州城建集团有限责任公司承建，由江州科创发展集团股份有限公司运营。\n"
+            "江州西北旺人工智能产业园建成后，江州深蓝计算科技有限公司等企业将入驻园区。\n"
+            "江州启晟生物医药科技有限公司的启瑞替尼片在纳斯达克上市公司Veralis的协助下登陆美国市场。\n"
+            "江州诺科睿生物制药有限公司与纳斯达克上市公司Veralis签署授权许可协议。\n"
+            "江州大学第三医院牵头江州骨科机器人创新联盟的多中心临床试验。\n"
+            "江州泰德瑞康生物科技有限公司近日与江州科创发展集团旗下江州协同创新基金签署投资协议。")
+    assert {t for t in triples(extract(tmp_path, text)) if t[1] != "subOrganizationOf"} == {
+        ("江州创新中心", "operatedBy", "江州科创发展集团股份有限公司"),
+        ("江州泰德瑞康生物科技有限公司", "fundedBy", "江州协同创新基金")}

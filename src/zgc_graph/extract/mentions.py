@@ -522,6 +522,7 @@ def _policy_anchor(view: SentenceView, start: int, suffix_start: int, lex: Lexic
 # ------------------------------------------------------------ bracketed titles
 
 BRACKETS = re.compile(r"《([^《》\n]{2,120})》")
+TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")  # 《X说明书（2024年修订版）》 ends as 说明书 does
 VERSIONED = re.compile(r"(?:[Vv]\d+(?:\.\d+)*|\d+\.\d+)$")  # 《深流大模型2.0》, 《灵犀OS V3》: a product's release
 QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
 
@@ -534,7 +535,8 @@ def _bracket_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if any(after.startswith(w) for w in lex.media_after_title) or view.text[:m.start()].endswith(lex.media_before_title):
             found.append(_mention(view, start, end, EntityType.ORGANISATION, "MediaOutlet", "title-brackets"))
             continue
-        if m.group(1).endswith(lex.publication_endings) or view.text[:m.start()].endswith(lex.works_before_title) \
+        if TRAILING_BRACKET.sub("", m.group(1)).endswith(lex.publication_endings) \
+                or view.text[:m.start()].endswith(lex.works_before_title) \
                 or view.text.startswith(lex.works_after_title, m.end()) or VERSIONED.search(m.group(1)):
             continue  # 《2026中关村发展报告》, 《…成果清单》, 纪录片《追光的人》, 题为《…》的主旨报告, 《X大模型2.0》:
             # a publication, a work, a talk or a product

@@ -235,6 +235,8 @@ def leads(ctx: Context) -> None:
         target, members_ = None, []
         if after and ctx.same_clause(trig.end(), ctx.rel(after[0])[0]) and not passive:
             target = after[0]
+            if ctx.text.startswith("的", ctx.name_end(target)) and ctx.rel(target)[0] == start:
+                continue  # A牵头P的多中心临床试验: A leads P's trial, not P
         elif passive:
             made = re.search(r"的$", ctx.text[:ctx.rel(after[0])[0]]) if after else None
             platforms = [m for m in after if ctx.types[ctx.label(m)] is PLATFORM
@@ -1249,6 +1251,8 @@ FIRST_PERSON = re.compile(r"(?:我们|我院|我校|我司|我们公司|我们�
 
 FUND_INVESTOR = re.compile(r"有限合伙人|出资人|\bLP\b|基金份额|向该基金出资|认购该基金")
 NOT_THE_PROGRAMME = re.compile(r"[》”]?(?:的)?(?:评审)?(?:专家库|专家委员会|评审专家|专家组|评委会|评委)")
+# A旗下B基金, 纳斯达克上市公司Y: the first name describes the party that follows it
+DESCRIBES_ANOTHER = ("旗下", "下属", "控股的", "上市公司")
 NO_COOPERATION = re.compile(r"(?:并无|从未|未曾|从来没有|没有任何)(?:过)?(?:任何)?合作")
 SIDE_BY_SIDE = ("亮相", "入选", "出席", "登台", "参展", "上榜", "获奖", "获评", "领奖", "参加", "参会")
 MANY_PARTIES = re.compile(r"了?(?:三方|四方|多方)")
@@ -1301,7 +1305,8 @@ def partners(ctx: Context) -> None:
             continue  # A与B携手亮相/入选…: together on a stage or a list, not in a venture
         # A和B分别与C…; A（Qualcomm）与C…
         subj = _nearest_before(ctx, m.start(), (ORG,), 36, PARTNER_GAP)
-        partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)]
+        partners_ = [o for o in ctx.after(m.start(1), ORG) if ctx.rel(o)[1] <= m.end(1)
+                     and not ctx.text.startswith(DESCRIBES_ANOTHER, ctx.name_end(o))]
         subjects = _coordinated(ctx, subj, ("、", "和", "及")) if subj is not None else []
         if re.match(rf"[^，。；]{{0,20}}?(?:{_alternation(ctx.lex.triggers['not_partnership_documents']).pattern})",
                     ctx.text[m.end():]):
@@ -1366,7 +1371,7 @@ OWN_UNIT = re.compile(r"(?:其|该公司)?(?:全资|控股)?(?:子公司)?")
 SET_UP_OBJECT = re.compile(r"了?(?:一家|一个)?(?:合资公司|全资子公司|控股子公司|子公司|分公司|新公司|公司|企业)?")
 # an operator named as such later in the sentence, who runs what others built
 ENTRUSTED = re.compile(r"(?:日常)?运营(?:管理)?(?:工作)?(?:则|现|已|将)?(?:委托给|委托|交由|交给)")
-OPERATOR_NAMED = re.compile(rf"由[^，。；]{{2,40}}?(?:负责|承担)(?:日常)?(?:运营|运行)|运营(?:主体|单位|方)(?:为|是)|{ENTRUSTED.pattern}")
+OPERATOR_NAMED = re.compile(rf"由[^，。；]{{2,40}}?(?:负责|承担)?(?:日常)?(?:运营|运行)|运营(?:主体|单位|方)(?:为|是)|{ENTRUSTED.pattern}")
 
 
 def _co_built(ctx: Context, pos: int, builders: list[Mention], rule: str = "co-build") -> None:
@@ -1595,8 +1600,8 @@ def listed_on(ctx: Context) -> None:
         if _alternation(ctx.lex.triggers["delisted"]).search(rest) \
                 or re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})(?:{_alternation(ctx.lex.triggers['listed_shares']).pattern})", rest):
             continue  # …上市，2024年被终止上市; X所持限售股…在…上市流通
-        if re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})的", ctx.text[end:]):
-            continue  # 对在X上市的企业给予奖励: the companies so described are not named
+        if re.match(rf"(?:{boards})?(?:挂牌)?(?:{listed})(?:的|公司)", ctx.text[end:]):
+            continue  # 对在X上市的企业给予奖励, 在纳斯达克上市公司Y的协助下: the companies so described are others
         company = (_nearest_before(ctx, verb.start(), (ORG,), 16, rf"^(?:{when}|已|将|正式|成功|于)*(?:{WHEN_DATE})?$")
                    or (None if _others_act(ctx, verb.start()) else _sentence_subject(ctx)))
         if company is not None and BACKER_OF.match(ctx.names_masked, ctx.name_end(company), verb.start()):
