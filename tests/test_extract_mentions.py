@@ -488,3 +488,14 @@ def test_labels_certificates_drugs_and_two_names_joined_by_a_commission_are_no_p
     corpus = extract(tmp_path, text)
     assert not [e for e in corpus.entities.values() if e.type.value == "Policy"]
     assert {"江州康泓医药研究有限公司", "江州昭衍新药研究中心股份有限公司"} <= set(corpus.entities)
+
+
+def test_roles_of_a_tender_and_verbs_jieba_cuts_apart_end_names(tmp_path):
+    """采购人A公司, 第二中标候选人A公司, 毕业后入职A研究院 (jieba: 采购|人, 后入|职): the name starts at A; 投标联合体
+    is no consortium."""
+    text = ("采购人江州科学城建设发展有限公司发布公告。第二中标候选人江州博睿科技有限公司未中标。"
+            "王思远毕业后入职江州智源人工智能研究院。中标人为由江州京投科技有限公司牵头的投标联合体。")
+    corpus = extract(tmp_path, text)
+    assert {"江州科学城建设发展有限公司", "江州博睿科技有限公司", "江州智源人工智能研究院"} <= set(corpus.entities)
+    assert not [label for label in corpus.entities if label.startswith(("采购", "第二", "中标", "王思远", "毕业"))]
+    assert "投标联合体" not in corpus.entities

@@ -1324,3 +1324,21 @@ def test_builders_developers_listed_partners_trial_leads_and_owners_of_funds(tmp
     assert {t for t in triples(extract(tmp_path, text)) if t[1] != "subOrganizationOf"} == {
         ("江州创新中心", "operatedBy", "江州科创发展集团股份有限公司"),
         ("江州泰德瑞康生物科技有限公司", "fundedBy", "江州协同创新基金")}
+
+
+def test_peoples_hukou_homes_and_past_posts_are_no_seats_or_present_posts(tmp_path):
+    """A员工X落户P, A研究员X的户口落户P, A员工X入驻P人才公寓, 为A、B等企业的1200名人才办理落户, P汇聚了A、B等企业的
+    3000余名员工, P引进了来自A的200名工程师: A is nowhere; X曾先后担任A技术总监、B副总裁: no post now;
+    A与B签订委托代理协议: no partners."""
+    text = ("江州云图数据科技有限公司员工陈浩落户江州未来科学城。\n"
+            "江州智源人工智能研究院研究员王思远的户口落户江州科学城。\n"
+            "江州云图数据科技有限公司员工张三入驻江州软件园人才公寓。\n"
+            "今年，江州科学城共为江州寒武纪科技有限公司、江州旷视科技有限公司等企业的1200名人才办理落户。\n"
+            "江州软件园人才公寓汇聚了江州百度网讯科技有限公司、江州字节跳动科技有限公司等企业的3000余名员工。\n"
+            "江州未来科学城引进了来自江州华为技术有限公司的200名工程师。\n"
+            "李晓峰曾先后担任江州百度网讯科技有限公司技术总监、江州字节跳动科技有限公司副总裁。\n"
+            "江州中远招标有限公司与江州延庆园管理委员会签订委托代理协议。\n"
+            "江州星河科技有限公司入驻江州软件园。")
+    corpus = extract(tmp_path, text)
+    assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == {("江州星河科技有限公司", "locatedIn", "江州软件园")}
+    assert {(m.person, m.title) for m in corpus.memberships} == {("王思远", "研究员")}

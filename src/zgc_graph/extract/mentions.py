@@ -147,6 +147,8 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     kept = i - 1
                 elif not _joins_words(view, i, lex):
                     break
+            elif _boundary_across_tokens(view, i, lex):
+                break  # 采购|人|北京X公司, 毕业|后入|职|北京X研究院: a boundary word jieba cut apart
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
                   and not (i == first and not strong and t in lex.name_verbs)
                   and not (i == first and _kind_with_suffix(view, i, lex))
@@ -185,6 +187,13 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
     if depth:
         return first + 1
     return start
+
+
+def _boundary_across_tokens(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """Whether a boundary word of two to four characters, longer than token i, ends where token i ends."""
+    tok = view.tokens[i]
+    end = view.rel(tok.end)
+    return any(len(tok.text) < n <= end and view.text[end - n:end] in lex.left_boundaries for n in (2, 3, 4))
 
 
 def _joins_two_names(view: SentenceView, i: int) -> bool:

@@ -540,7 +540,10 @@ def located(ctx: Context) -> None:
                  if ctx.rel(m)[0] - trig.end() <= 10 and ctx.same_clause(trig.end(), ctx.rel(m)[0])
                  and not ctx.after(trig.end(), ORG)[:1] == [m]]
         hosts = [h for h in hosts if not [o for o in ctx.of_type(ORG) if trig.end() <= ctx.rel(o)[0] < ctx.rel(h)[0]]]
-        followers = [o for o in _list_after(ctx, trig.end(), ORG) if not _people_of(ctx, o)]
+        followers = _list_after(ctx, trig.end(), ORG)
+        if followers and _people_of(ctx, followers[-1]):
+            followers = []  # P汇聚了A、B等企业的3000余名员工: their people, all of them
+        followers = [o for o in followers if not _people_of(ctx, o)]
         if not followers:
             among = re.match(r"[^，。；]*[，,]其中(?:包括|有)?", ctx.text[trig.end():])
             if among and not AMONG_NONE.match(ctx.text, trig.end() + among.end()):  # 其中不含X: not X
@@ -632,12 +635,18 @@ def located(ctx: Context) -> None:
 BACKER_OF = re.compile(r"(?:孵化|投资|领投|跟投|培育|参股|控股|创办|创立|孕育|设立|投建|投资建设|收购)的")
 
 
+PEOPLE_MOVE = re.compile(r"员工|人才|工程师|户口|户籍|一家|毕业生|职工|办理")
+
+
 def _tenant_itself(ctx: Context, tenant: Mention, verb: int) -> Mention | None:
     """Who settles, given the organisation named last before the verb: not the other party of a signing
     (A与B签约落户P: A), nothing when a unit or a project of it does (A的研发中心落户P, A投资建设的X项目落户P)."""
     gap = ctx.names_masked[ctx.name_end(tenant):verb]
     if BACKER_OF.match(gap):
         return None  # 由A孵化的X落户P, A领投的X已入驻P: X settles, whoever it is, not A
+    if PEOPLE_MOVE.search(gap) or [p for p in ctx.of_type(EntityType.PERSON)
+                                   if ctx.name_end(tenant) <= ctx.rel(p)[0] < verb]:
+        return None  # A员工陈浩落户P, A研究员X的户口迁入P: a person's hukou or home, not A's seat
     if "总部" not in gap and (re.search(r"项目|基地", gap) or gap.startswith("的")
                               and any(unit in gap for unit in ctx.lex.triggers["units_elsewhere"])):
         return None  # (but A总部及研发中心项目落户P: A's headquarters, so A)
@@ -647,11 +656,16 @@ def _tenant_itself(ctx: Context, tenant: Mention, verb: int) -> Mention | None:
     return tenant
 
 
+# P汇聚了A、B等企业的3000余名员工: people of the organisations
+PEOPLE_OF = re.compile(r"(?:等[^，。；]{0,6})?的[^，。；]{0,12}?(?:员工|人才|工程师|科学家|专家|学者|毕业生|职工)")
+
+
 def _people_of(ctx: Context, org: Mention) -> bool:
     """引进了A大学教授X团队, 引进了A大学X团队: people of the organisation, not the organisation."""
     end = ctx.name_end(org)
     rest = ctx.text[end:]
     return (title_pattern().match(rest) is not None or rest.startswith(ctx.lex.people_groups)
+            or PEOPLE_OF.match(rest) is not None or ctx.text[:ctx.rel(org)[0]].endswith("来自")
             or any(ctx.rel(p)[0] == end for p in ctx.of_type(EntityType.PERSON)))
 
 
@@ -1876,13 +1890,24 @@ def _former_unnamed(lex: Lexicon) -> re.Pattern:
 CLOSED_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:至|到|—|－|-|~|～)\d{4}年|当年|昔日|彼时")
 
 
+def _listed_after_a_past_verb(text: str, pos: int, lex: Lexicon) -> bool:
+    """X曾先后担任A技术总监、B副总裁: B's post follows the past verb through a list of posts (but not
+    X曾任A董事长、现任B总经理)."""
+    clause = re.split(r"[，。；！？,;!?\n]", text[max(0, pos - 60):pos])[-1]
+    if not clause.endswith("、") and "、" not in clause:
+        return False
+    past = [m for verb in lex.past_role_verbs for m in re.finditer(re.escape(verb), clause)]
+    return bool(past) and not re.search(r"现任|现为|目前担任|兼任|现兼任", clause[max(m.end() for m in past):])
+
+
 def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     """The title the person holds now: the role's, or the one taken on after it (原副总经理X已接替Y出任
     总经理); None for a role held once (原董事长X, X曾任A董事长 but …，现任B总经理 holds B's,
     董事长X已于上月离职).  The graph states present posts only."""
     if role.organisations and (text[:role.organisations[0].start].endswith(lex.past_role_verbs + lex.future_role_verbs)
-                               or text[role.organisations[0].start - 1:role.organisations[0].start] in lex.past_marks):
-        return None  # X曾任A董事长; 原A主任X; X将出任A总经理
+                               or text[role.organisations[0].start - 1:role.organisations[0].start] in lex.past_marks
+                               or _listed_after_a_past_verb(text, role.organisations[0].start, lex)):
+        return None  # X曾任A董事长; 原A主任X; X将出任A总经理; X曾先后担任A总监、B副总裁
     first = min([role.person.start, *(o.start for o in role.organisations)])
     lead = re.split(r"[。；！？\n]", text[max(0, first - 40):first])[-1]
     if CLOSED_PERIOD.search(lead):
