@@ -499,3 +499,12 @@ def test_roles_of_a_tender_and_verbs_jieba_cuts_apart_end_names(tmp_path):
     assert {"江州科学城建设发展有限公司", "江州博睿科技有限公司", "江州智源人工智能研究院"} <= set(corpus.entities)
     assert not [label for label in corpus.entities if label.startswith(("采购", "第二", "中标", "王思远", "毕业"))]
     assert "投标联合体" not in corpus.entities
+
+
+def test_an_operators_duty_verb_is_no_part_of_the_park_after_it(tmp_path):
+    """A将负责P…的日常运营, A负责运营P (jieba: 负责|运营): P's name starts after the verb."""
+    text = ("江州启迪园区运营管理有限公司将负责江州科学城的日常运营服务。"
+            "江州东升园区运营服务有限公司负责运营江州东升科技园。")
+    corpus = extract(tmp_path, text)
+    assert {"江州科学城", "江州东升科技园"} <= set(corpus.entities)
+    assert not [label for label in corpus.entities if label.startswith(("负责", "运营"))]
