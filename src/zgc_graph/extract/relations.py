@@ -651,8 +651,7 @@ def _tenant_itself(ctx: Context, tenant: Mention, verb: int) -> Mention | None:
                               and any(unit in gap for unit in ctx.lex.triggers["units_elsewhere"])):
         return None  # (but A总部及研发中心项目落户P: A's headquarters, so A)
     if re.fullmatch(r"(?:正式)?签约", gap) and re.search(r"(?:与|和|同)$", ctx.text[:ctx.rel(tenant)[0]]):
-        first = _nearest_before(ctx, ctx.rel(tenant)[0] - 1, (ORG,), 0)
-        return first
+        return _nearest_before(ctx, ctx.rel(tenant)[0] - 1, (ORG,), 0)
     return tenant
 
 
