@@ -508,3 +508,11 @@ def test_an_operators_duty_verb_is_no_part_of_the_park_after_it(tmp_path):
     corpus = extract(tmp_path, text)
     assert {"江州科学城", "江州东升科技园"} <= set(corpus.entities)
     assert not [label for label in corpus.entities if label.startswith(("负责", "运营"))]
+
+
+def test_verbs_of_a_notice_are_no_part_of_a_body_or_an_alliance(tmp_path):
+    """关于转发市科委等部门《…》的通知, 审议联盟理事会工作报告: no body 转发市科委, no alliance 审议联盟."""
+    text = "关于转发市科委等部门《关于支持概念验证的若干措施》的通知\n审议联盟理事会工作报告。联盟现有会员单位156家。"
+    corpus = extract(tmp_path, text)
+    assert not [label for label in corpus.entities if label.startswith(("转发", "审议"))]
+    assert not [a for a in corpus.attributes if a.property == "memberCount"]

@@ -1342,3 +1342,27 @@ def test_peoples_hukou_homes_and_past_posts_are_no_seats_or_present_posts(tmp_pa
     corpus = extract(tmp_path, text)
     assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == {("江州星河科技有限公司", "locatedIn", "江州软件园")}
     assert {(m.person, m.title) for m in corpus.memberships} == {("王思远", "研究员")}
+
+
+def test_rumoured_and_guessed_posts_and_hearsay_state_no_post(tmp_path):
+    """网传“X出任A董事长”不实 and 网友猜测：A总经理应该是X吧？ give no post (and no person 应该); 听说A大学…: the
+    university is named without 听说; A总经理X出席会议 is a post."""
+    text = ("【辟谣】网传“赵立新出任江州云脉智能科技有限公司董事长”不实。\n"
+            "网友猜测：江州星穹量子科技有限公司总经理应该是陈晓东吧？\n"
+            "听说江州航空航天大学下属的北航科技园很大。\n"
+            "江州星穹量子科技有限公司总经理陈晓东出席会议。")
+    corpus = extract(tmp_path, text)
+    assert {(m.person, m.organisation, m.title) for m in corpus.memberships} == {
+        ("陈晓东", "江州星穹量子科技有限公司", "总经理")}
+    assert "江州航空航天大学" in corpus.entities and "应该" not in corpus.entities
+
+
+def test_two_dates_for_two_founders_and_a_years_intake(tmp_path):
+    """A与B成立于2019年和2021年: no date for either (which is whose is not said); 本年度吸纳会员企业40家: this year's
+    new members, no count; 已吸纳成员单位35家: a count."""
+    text = ("江州人工智能产业联盟与江州区块链产业联盟成立于2019年和2021年。\n"
+            "江州区块链产业联盟本年度吸纳会员企业40家。\n"
+            "江州智能制造创新联合体已吸纳成员单位35家。")
+    corpus = extract(tmp_path, text)
+    assert not [a for a in corpus.attributes if a.property == "foundingDate"]
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [("江州智能制造创新联合体", 35)]

@@ -72,9 +72,15 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
             continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
         if length == 3 and _office_ahead().match(text, pos + 2):
             continue  # 副总经理陈默|接任董事会秘书, 总经理王芳|现兼任…: the 接 opens the verb, 现 its adverbial
+        if length == 2 and (dictionary_tag(cand) or "nr") in NOT_NAME_TAGS:
+            continue  # 总经理|应该|是X: a modal verb, no given name
         if _ends_name(text[pos + length:], lex):
             return cand
     return None
+
+
+# jieba's tags of two-character words that are never a person's name (应该, 可能, 已经)
+NOT_NAME_TAGS = frozenset({"v", "d", "c", "p", "r", "u", "ad"})
 
 
 # what may follow a word to say when (毕业后, 入职前, 上任时): such a word and it are no name

@@ -482,7 +482,7 @@ def member_count(ctx: Context) -> None:
               (MEMBERS + r"(?:包括|有)[^。；]*?等" + COUNT_NUMBER + r"(?:家|个)"
                r"(?![^，。；、\d]{0,8}?[、和及与]\d)", 0.7),  # not 等14家企业和5所高校: a group
               (MEMBERS + r"(?:总数|数量)(?:已|已经)?(?:达到|达|为)" + COUNT_NUMBER + r"(?:家|个)", 0.8),
-              (r"(?:现有|拥有|已有|汇聚|集聚|吸纳)了?" + MEMBERS + COUNT_NUMBER + r"(?:家|个)", 0.8)]
+              (r"(?:现有|拥有|已有|汇聚|集聚|已吸纳|累计吸纳)了?" + MEMBERS + COUNT_NUMBER + r"(?:家|个)", 0.8)]  # not 本年度吸纳…40家
     # N余家, N多家: a lower bound, not a count; no pattern takes a number followed by 余 or 多
     for pattern, confidence in counts:
         for m in re.finditer(pattern, ctx.text):
@@ -1079,8 +1079,8 @@ def founding_date(ctx: Context) -> None:
         if found is None and opened is not None and start == opened.end() \
                 and re.match(rf"(?:在[^，。；的]{{1,20}}?)?(?:正式)?(?:{verbs})(?:[，。；]|$)", ctx.text[end:]):
             found = opened  # 2018年，X成立; 2015年，X在P成立 (not X在P的研发中心成立: the centre's)
-        if found is None:
-            continue
+        if found is None or re.match(r"[和、及与]", ctx.text[found.end():]):
+            continue  # A与B成立于2019年和2021年: which date is whose, the text leaves to the reader
         stated = _stated_date(*_date_parts(found))
         if stated is not None:
             ctx.attribute(ctx.label(m), "foundingDate", stated[0], "founding-date", 0.85, stated[1])
@@ -1911,6 +1911,10 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
     lead = re.split(r"[。；！？\n]", text[max(0, first - 40):first])[-1]
     if CLOSED_PERIOD.search(lead):
         return None  # 2003年至2011年，X担任A高级研究员: a post of those years
+    sentence_start = max(text.rfind(end, 0, role.person.start) for end in "。！？\n") + 1
+    sentence_end = min((i for i in (text.find(end, role.person.end) for end in "。！？\n") if i >= 0), default=len(text))
+    if _alternation(lex.triggers["unconfirmed_posts"]).search(text, sentence_start, sentence_end):
+        return None  # 网传“X出任A董事长”不实: a rumour, denied
     if not text[:role.person.start].endswith(role.title):
         return role.title
     opening = role.organisations[0].start if role.organisations else role.person.start - len(role.title)
