@@ -516,3 +516,66 @@ def test_verbs_of_a_notice_are_no_part_of_a_body_or_an_alliance(tmp_path):
     corpus = extract(tmp_path, text)
     assert not [label for label in corpus.entities if label.startswith(("转发", "审议"))]
     assert not [a for a in corpus.attributes if a.property == "memberCount"]
+
+
+def test_a_parks_generic_platform_is_the_parks_and_not_every_parks(tmp_path):
+    """X园公共服务平台 is one platform named in full: a bare 公共服务平台 would be one node shared by every park."""
+    corpus = extract(tmp_path, "江州软件园公共服务平台已累计服务企业800余家。\n"
+                               "江州经济技术开发区公共服务平台于2021年上线运行。\n"
+                               "江州高新区白鹭数字产业园已入驻企业120家。")
+    found = types(corpus)
+    assert {"江州软件园公共服务平台", "江州经济技术开发区公共服务平台"} <= set(found)
+    assert "公共服务平台" not in found
+    assert ("白鹭数字产业园", "partOf", "江州高新区") in triples(corpus)
+
+
+def test_markets_of_property_technology_or_data_are_no_stock_exchanges(tmp_path):
+    corpus = extract(tmp_path, "江州产权交易所与江州技术交易所联合举办成果对接会。\n"
+                               "江州星辰科技有限公司2023年在香港交易所上市。\n"
+                               "江州云帆数据有限公司2022年在深圳证券交易所创业板上市。")
+    exchanges = {e.label for e in corpus.entities.values() if e.subtype == "StockExchange"}
+    assert exchanges == {"香港交易所", "深圳证券交易所"}
+    assert {"江州产权交易所", "江州技术交易所"} <= set(types(corpus))
+
+
+def test_a_notice_that_forwards_a_city_office_s_file_names_the_office_alone(tmp_path):
+    """现将市科委有关文件转发给你们: jieba makes 现将市 one word, which would open a body 现将市科委."""
+    corpus = extract(tmp_path, "江州科学城管委会发布通知。现将市科委有关文件转发给你们，请遵照执行。")
+    assert set(types(corpus)) == {"江州科学城管委会", "市科委"}
+
+
+def test_verbs_and_words_jieba_glues_to_a_name_stay_out_of_it(tmp_path):
+    """毕业|于云湖|大学, 曾|任云湖|理工学院, 获云湖|资本, 由|原华锐|集团 (jieba's HMM glues the verb to the
+    unknown word), and 老东家, 希望, 建议, 申请加入, 并入, 加快, 原名, 设立|分公司, 公司获得X领投, 计划|领投该|公司."""
+    corpus = extract(tmp_path,
+                     "江州光子科技有限公司董事长吴光明毕业于云湖大学。\n"
+                     "吴光明2019年起任云湖新材料集团党委书记。\n"
+                     "此前该公司曾于2022年获云湖资本天使轮投资，由其老东家云湖创投领投。\n"
+                     "此前，云湖资本曾计划领投该公司A轮，但最终放弃。\n"
+                     "林志远曾任云湖理工学院教授。该团队由原华锐集团高管吴铭带领。\n"
+                     "江州光电有限公司原名江州光电技术研究所。\n"
+                     "公司获得华锐集团领投的B轮融资。\n"
+                     "华锐集团曾申请加入联盟，但未获批准。\n"
+                     "希望云湖锐思半导体有限公司能够在青溪设立分公司。\n"
+                     "建议江州海纳投资有限公司等社会资本参与。\n"
+                     "关于《加快青溪科学城建设的提案》的答复。\n"
+                     "尚未决定是否将江州软件园并入江州高新区。")
+    organisations_and_platforms = {label for label, kind in types(corpus).items() if kind != "Person"}
+    assert organisations_and_platforms == {
+        "江州光子科技有限公司", "云湖大学", "云湖新材料集团", "云湖资本", "云湖创投", "云湖理工学院", "华锐集团",
+        "江州光电有限公司", "江州光电技术研究所", "云湖锐思半导体有限公司", "江州海纳投资有限公司", "青溪科学城",
+        "江州软件园", "江州高新区"}
+
+
+def test_a_city_s_office_keeps_its_city_and_other_parties_are_no_organs_of_the_state(tmp_path):
+    """江州|市|国资委 is the city's (a bare 国资委 would be the State Council's); 民盟江州市委 is a party's
+    committee, which ends like 中共江州市委 but is no government body; 主委 is its chair's title."""
+    corpus = extract(tmp_path, "江州市国资委控股江州建设集团有限公司。\n"
+                               "该提案由民盟江州市委提交。九三学社云湖市委副主委刘强表示，将继续关注。\n"
+                               "中共江州市委书记王海出席。")
+    kinds = {e.label: e.subtype for e in corpus.entities.values()}
+    assert kinds["江州市国资委"] == "GovernmentBody" and "国资委" not in kinds
+    assert kinds["中共江州市委"] == "GovernmentBody"
+    assert kinds["民盟江州市委"] is None and kinds["九三学社云湖市委"] is None
+    assert [(m.person, m.organisation, m.title) for m in corpus.memberships if m.person == "刘强"] == [
+        ("刘强", "九三学社云湖市委", "副主委")]

@@ -1366,3 +1366,36 @@ def test_two_dates_for_two_founders_and_a_years_intake(tmp_path):
     corpus = extract(tmp_path, text)
     assert not [a for a in corpus.attributes if a.property == "foundingDate"]
     assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [("江州智能制造创新联合体", 35)]
+
+
+def test_proposals_and_offices_that_draft_together_state_no_facts(tmp_path):
+    """代表建议，支持A与B共建X; 提案建议，由A出资设立X; 建议将A更名为B; 企业应当与A合作: proposals, not facts.
+    A会同B印发《P》, A会同B起草答复: two offices issue or draft together, no partnership (but A会同B开展攻关)."""
+    text = ("全国人大代表何建平建议，支持青溪华信电子集团与云湖理工学院共建江州集成电路研究院。\n"
+            "提案建议，由江州市人民政府出资设立江州科技成果转化基金。\n"
+            "委员们建议将青溪师范大学更名为青溪大学。\n"
+            "江州星河科技有限公司应当与江州大学开展合作。\n"
+            "江州市科学技术局会同江州市财政局印发《江州市科技创新券管理办法》。\n"
+            "江州市科学技术局会同江州市财政局起草答复如下。\n"
+            "江州市科学技术局会同江州理工大学开展技术攻关。\n"
+            "江州云帆数据有限公司与江州大学签署战略合作协议。")
+    found = {(s, p, o) if p != "partnerOf" else (p, frozenset((s, o))) for s, p, o in triples(extract(tmp_path, text))}
+    assert found == {
+        ("江州市科技创新券管理办法", "issuedBy", "江州市科学技术局"),
+        ("江州市科技创新券管理办法", "issuedBy", "江州市财政局"),
+        ("partnerOf", frozenset({"江州市科学技术局", "江州理工大学"})),
+        ("partnerOf", frozenset({"江州云帆数据有限公司", "江州大学"}))}
+
+
+def test_a_name_that_opens_another_makes_it_a_unit_only_as_a_word_of_its_own_and_when_not_denied(tmp_path):
+    """江州大学城管理办公室 is not 江州大学's (大学城 is a word); 江州大学科技园有限公司…与江州大学无股权关系
+    denies it; a company that shares a brand (江州云图) is not owned by it; 前身是2013年成立的A names the
+    predecessor, a studio (工作室); 蓝图大学技术转移研究院 is still 蓝图大学's."""
+    text = ("江州大学城管理办公室隶属于江州市教育局。\n"
+            "江州大学科技园有限公司是江州市国资委控股的园区运营企业，与江州大学无股权关系。\n"
+            "江州云图智能科技股份有限公司的前身是2013年成立的江州云图软件工作室。\n"
+            "蓝图大学技术转移研究院由蓝图大学设立。")
+    found = {t for t in triples(extract(tmp_path, text)) if t[1] in ("subOrganizationOf", "predecessorOf")}
+    assert found == {("江州大学城管理办公室", "subOrganizationOf", "江州市教育局"),
+                     ("江州云图软件工作室", "predecessorOf", "江州云图智能科技股份有限公司"),
+                     ("蓝图大学技术转移研究院", "subOrganizationOf", "蓝图大学")}

@@ -227,7 +227,7 @@ def _business_words_to_tail(view: SentenceView, i: int, first: int) -> bool:
     """北京|建设|股份有限公司, 北京怀柔科学城|建设|发展|有限公司, 海置科创|科技|服务|有限公司: a boundary
     verb after a place or name (or, right before the ending, after a business word), followed by nothing
     but business words up to the company's ending, is its line of business."""
-    if i == 0 or len(view.tokens[i].text) < 2 or first - i > 2 or view.tokens[first + 1].text == "公司":
+    if i == 0 or len(view.tokens[i].text) < 2 or first - i > 2 or view.tokens[first + 1].text in ("公司", "分公司", "子公司"):
         return False  # 吴振华|担任|公司|首席科学家: a bare 公司 after a verb is the company spoken of
     prev = view.tokens[i - 1]
     return prev.is_word and (prev.tag in NAME_TAGS or i == first and prev.tag in ("n", "vn") and len(prev.text) > 1) \
@@ -371,6 +371,9 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
                                   company=suffix.subtype == "Company") if head >= 0 else first)
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
+        opening = view.tokens[start_idx]
+        if start_idx < first and opening.tag == "?" and len(opening.text) >= 3 and opening.text[0] in GLUED_VERBS:
+            start += 1  # 毕业|于云湖|大学, 曾|任云湖|理工学院, 获云湖|资本, 由|原华锐|集团: a verb or 原 glued to the name
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""
         if before.isdigit() and text[view.rel(start)] in CLASSIFIERS + "余多" \
                 or before and before in CLASSIFIERS and re.search(r"\d[余多]?.$", text[:view.rel(start)]):
@@ -412,6 +415,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
                                   suffix_of(name[:outer], lex).subtype, "suffix"))
             start += outer
         etype, subtype = suffix.type, suffix.subtype
+        if subtype == "GovernmentBody" and name.startswith(lex.other_parties):
+            subtype = None  # 民盟江州市委: a party's committee, not an office of the state
         if suffix.text == "中心" and name.startswith(lex.official_prefixes):
             etype, subtype = EntityType.ORGANISATION, "ResearchInstitute"  # 国家X创新中心 is an institution
         found.append(_mention(view, start, tok.end, etype, subtype, "suffix"))
@@ -419,8 +424,11 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
 
 
 def _place_words(text: str, lex: Lexicon) -> bool:
-    """香港|联交所, 国家|发改委: places and official prefixes only."""
-    return text in lex.official_prefixes or all(t.tag == "ns" for t in segment_name(text))
+    """香港|联交所, 国家|发改委, 江州|市|国资委: places (a level after one) and official prefixes only."""
+    words = segment_name(text)
+    if len(words) > 1 and words[-1].text in ("市", "省", "区", "县") and words[-2].tag == "ns":
+        words = words[:-1]
+    return text in lex.official_prefixes or all(t.tag == "ns" for t in words)
 
 
 def _bare_company_form(name: str, lex: Lexicon) -> bool:
@@ -442,16 +450,25 @@ def _opens_title(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _outer_platform(name: str, lex: Lexicon) -> int:
-    """Length of a zone's name that opens a longer platform name, or 0."""
+    """Length of a zone's name that opens a longer platform name, or 0.
+
+    The rest must be a name on its own: 中关村软件园公共服务平台 is one platform, the park's, since a
+    bare 公共服务平台 would be every park's (and merge them all across documents).
+    """
     for k in range(len(name) - 3, 2, -1):
         suf = suffix_of(name[:k], lex)
         rest = name[k:]
+        inner = suffix_of(rest, lex)
         if suf is not None and suf.type is EntityType.PLATFORM and suf.strong and k > len(suf.text) \
-                and suffix_of(rest, lex) is not None and not is_generic_text(rest[:-len(suffix_of(rest, lex).text)], lex) \
-                and len(rest) > len(suffix_of(rest, lex).text):
+                and inner is not None and not is_generic_text(rest[:-len(inner.text)], lex) \
+                and len(rest) > len(inner.text) \
+                and _acceptable_body(list(segment_name(rest[:-len(inner.text)])), inner.strong, lex):
             return k
     return 0
 
+
+# One-character verbs (and 原, former) that jieba's HMM glues to the unknown word after them.
+GLUED_VERBS = frozenset("于任获原")
 
 GENERIC_TAGS = frozenset({"a", "l", "i", "b", "ad", "an", "z"})
 
@@ -1111,9 +1128,10 @@ def investor_pass(sentence_views: list[SentenceView], mentions: list[Mention], l
             for name, start in _investor_items(match.group(1), view.sentence.start + offset, lex):
                 # a verb inside a fund's name (启明|创投) but none at its end (老股东继续跟投)
                 words = segment_name(name)
-                while len(words) > 1 and words[0].text in lex.left_boundaries:  # 另有|苍穹资本跟投, 已|获得|X领投
-                    start += len(words[0].text)
-                    name, words = name[len(words[0].text):], words[1:]
+                cut = max((k + 1 for k, w in enumerate(words[:-1]) if w.text in lex.left_boundaries), default=0)
+                if cut:  # 另有|苍穹资本跟投, 已|获得|X领投, 公司|获得|X领投: the investor opens after the verb
+                    skipped = sum(len(w.text) for w in words[:cut])
+                    start, name, words = start + skipped, name[skipped:], words[cut:]
                 if any(word in name for word in lex.triggers["investor_people"]) or TITLECASE_WORD.fullmatch(name):
                     continue  # 由天使投资人Peter领投, 由雷军个人领投: a person
                 if _item_ok(name, lex, verbs_allowed=True) and not name.endswith(lex.triggers["investor_roles"]) \

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import accumulate
 
 from ..ingest.metadata import date_from_text, numeral_value
 from ..lexicon import Lexicon, load
@@ -20,7 +21,7 @@ from ..models import (Attribute, Entity, EntityType, Evidence, MemberGroup, Memb
 from .mentions import ALIAS_DECLARATION, _alternation, suffix_of
 from .persons import PersonRole, title_pattern
 from .resolve import DocumentEntities, name_key
-from .tokens import dictionary_tag
+from .tokens import dictionary_tag, segment_name
 
 ORG = EntityType.ORGANISATION
 PLATFORM = EntityType.PLATFORM
@@ -724,7 +725,7 @@ def part_of(ctx: Context) -> None:
                 ctx.relate(ctx.label(part), "partOf", ctx.label(whole[-1]), "component-as", 0.8)
 
 
-PREDECESSOR_GAP = r"(?:是|为|即)(?:(?:成立|创建|创立|始建|组建)于[^，。；]{2,14}的)?"
+PREDECESSOR_GAP = r"(?:是|为|即)(?:(?:成立|创建|创立|始建|组建)于[^，。；]{2,14}的|[^，。；]{2,12}(?:成立|创建|创立|组建)的)?"
 
 
 # 前身为A下属的一个研究所, 前身是A孵化的一个课题组: A owned or incubated the predecessor, unnamed
@@ -1356,8 +1357,11 @@ def partners(ctx: Context) -> None:
             for who in ctx.speakers:
                 for other in partners_:
                     ctx.relate(who, "partnerOf", ctx.label(other), "speaker-partner", 0.7)
+    issuing = _alternation(ctx.lex.triggers["issued"] + ctx.lex.triggers["drafting"]).pattern
     for trig in _triggers(ctx, "together"):
         others = _run_after(ctx, trig.end(), ORG)
+        if others and re.match(rf"(?:等[^，。；]{{0,6}})?(?:联合|共同|研究)?(?:{issuing})", ctx.text[ctx.name_end(others[-1]):]):
+            continue  # A会同B印发《P》, A会同B起草答复: both issue the document (issuedBy), no partnership
         subj = _nearest_before(ctx, trig.start(), (ORG,), 4, r"^(?:将|还|也|已)*$")
         clause_start = ctx.clause_start(trig.start())
         if subj is not None:
@@ -1978,20 +1982,41 @@ def _sub_organisations(doc: SourceDocument, sentences: list[Sentence], mentions:
     company_names = [(name, label) for label, e in resolved.entities.items() if e.subtype == "Company"
                      for name in e.names if len(name) >= 3 and dictionary_tag(name) != "ns"]
     by_index = {s.index: s for s in sentences}
+    lex = load()
     seen = set()
     for m in mentions:
         child = resolved.label(m)
         if child not in orgs or child in seen:
             continue
-        parents = [p for p in orgs if p != child and child.startswith(p) and len(child) - len(p) >= 2]
+        parents = [p for p in orgs if p != child and _opens_name_of(p, child, resolved, lex)]
         if not parents and resolved.entities[child].subtype in COMPANY_UNITS:
             parents = [label for name, label in company_names
-                       if label != child and child.startswith(name) and len(child) - len(name) >= 2]
+                       if label != child and _opens_name_of(name, child, resolved, lex)]
         if parents:
             seen.add(child)
             parent = max(parents, key=len)
+            sentence = by_index[m.sentence]
+            if NO_TIES.search(sentence.text.replace(parent, "□")):
+                continue  # X与A无股权关系: the text denies what the name suggests
             found.relations.append(Relation(child, "subOrganizationOf", parent,
-                                            _sentence_evidence(doc, by_index[m.sentence]), "name-prefix", 0.8))
+                                            _sentence_evidence(doc, sentence), "name-prefix", 0.8))
+
+
+NO_TIES = re.compile(r"与□(?:之间)?(?:无|没有|并无|不存在|并不存在)[^，。；]{0,6}关系|并非□(?:的)?(?:下属|所属|子公司|直属)")
+
+
+def _opens_name_of(parent: str, child: str, resolved: DocumentEntities, lex: Lexicon) -> bool:
+    """Whether `parent` opens `child`'s name as a word of its own (江州大学 does not open 江州大学城管理办公室),
+    and names more than a brand the child company shares (江州云图 does not own 江州云图智能科技股份有限公司)."""
+    if not child.startswith(parent) or len(child) - len(parent) < 2:
+        return False
+    starts = [0, *accumulate(len(w.text) for w in segment_name(child))]
+    if len(parent) not in starts and max(k for k in starts if k < len(parent)) > 0:
+        return False  # a word begins inside the parent's name and runs past it (江州|大学城), though
+        # one word may hold both (清华大学电子工程系 is one word to jieba)
+    parent_entity = resolved.entities.get(parent)
+    brand_only = parent_entity is None or suffix_of(parent, lex) is None
+    return not (brand_only and resolved.entities[child].subtype == "Company")
 
 
 # what a company's own name may open besides its subsidiaries (澄岭智能中央研究院, 星河科技战略部)

@@ -81,6 +81,7 @@ def _tag(word: str, tags: dict[str, str]) -> str:
 # an unknown word (工业和信息化|部于|2023, 信息化|局对|《P》, (|含北交|所, 该众|创|空间, 甲乙|园由|北京): split those back off.
 GLUED_AFTER = frozenset("于在的与和及将是已等对由")
 GLUED_BEFORE = frozenset("含如与由在对向从据和及同将把该后为")
+LEVEL_CHARACTERS = frozenset("市区省县")  # 市科委, 区政府: an office named by its level
 # a two-character word is only split off these (由长|飞光纤): the others start surnames (向, 和)
 GLUED_BEFORE_ONE = frozenset("含如由在对从据将把该")
 
@@ -94,6 +95,10 @@ def _unglue(word: str, tags: dict[str, str]) -> list[str]:
         return [word]
     if word[-1] in GLUED_AFTER and len(word) == 2:
         return [word[0], word[1]]
+    if len(word) == 3 and word[-1] == "该":
+        return [word[:2], word[2]]  # 计划|领投该|公司: 该 opens the noun phrase after the verb
+    if len(word) == 3 and word[1] in "将把对向" and word[2] in LEVEL_CHARACTERS:
+        return [word[:2], word[2]]  # 现将市|科委: a verb's object, the city's office, begins at 市
     if word[-1] in "为现" and len(word) in (3, 4) and word[0] in load_lexicon().surnames:
         return [word[:-1], word[-1]]  # 任命|孟知秋为|北京…, 总经理|王芳现|兼任: a name, then a verb or 现
     if word[0] in GLUED_BEFORE and len(word) >= 3 or word[0] in GLUED_BEFORE_ONE and len(word) == 2:

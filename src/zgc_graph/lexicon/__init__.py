@@ -55,6 +55,7 @@ class Lexicon:
     derived_documents: tuple[str, ...]
     adverbs_before_plans: tuple[str, ...]
     standalone_names: frozenset[str]
+    other_parties: tuple[str, ...]
     official_prefixes: tuple[str, ...]
     zone_designations: tuple[str, ...]
     suffix_abbreviations: dict[str, str]  # short ending -> full ending, longest short first
@@ -176,6 +177,7 @@ def load() -> Lexicon:
         derived_documents=_longest_first(entities["policy"]["derived_documents"]),
         adverbs_before_plans=_longest_first(entities["policy"]["adverbs_before_plans"]),
         standalone_names=frozenset(name for bodies in standalone.values() for name in bodies),
+        other_parties=_longest_first(entities["organisation"]["other_parties"]),
         official_prefixes=_longest_first(names["official_prefixes"]),
         zone_designations=_longest_first(entities["zone_designations"]),
         suffix_abbreviations={k: entities["suffix_abbreviations"][k]
