@@ -1399,3 +1399,19 @@ def test_a_name_that_opens_another_makes_it_a_unit_only_as_a_word_of_its_own_and
     assert found == {("江州大学城管理办公室", "subOrganizationOf", "江州市教育局"),
                      ("江州云图软件工作室", "predecessorOf", "江州云图智能科技股份有限公司"),
                      ("蓝图大学技术转移研究院", "subOrganizationOf", "蓝图大学")}
+
+
+def test_a_bare_park_is_the_one_a_sentence_opens_with_and_a_former_name_is_a_predecessor(tmp_path):
+    """【科技园区】P位于…，是Q的重要组成部分。园区入驻企业…，其中A、B: P hosts them, not the larger Q named inside
+    the sentence; Q，曾用名“R”，…。园区内…其中包括A: Q's, and R is Q's predecessor, as in X原名Y."""
+    text = ("【科技园区】青溪软件园位于江州市滨江区，是江州科学城的重要组成部分。至年底，园区入驻企业320家，"
+            "其中江州星河科技有限公司、云湖数智有限公司等12家企业营业收入超亿元。\n"
+            "青溪科学城，曾用名“青溪高新技术产业开发区”，是江州市重点建设的科技园区。园区内入驻企业超过3000家，"
+            "其中包括江州云图智能科技有限公司等高新技术企业。\n"
+            "江州光电有限公司原名江州光电技术研究所。")
+    assert triples(extract(tmp_path, text)) == {
+        ("青溪软件园", "partOf", "江州科学城"),
+        ("江州星河科技有限公司", "locatedIn", "青溪软件园"), ("云湖数智有限公司", "locatedIn", "青溪软件园"),
+        ("青溪高新技术产业开发区", "predecessorOf", "青溪科学城"),
+        ("江州云图智能科技有限公司", "locatedIn", "青溪科学城"),
+        ("江州光电技术研究所", "predecessorOf", "江州光电有限公司")}

@@ -754,6 +754,12 @@ def predecessor(ctx: Context) -> None:
             successor = [b for b in named if b.type is after[0].type] or named
             if successor:
                 ctx.relate(ctx.label(after[0]), "predecessorOf", ctx.label(successor[-1]), "predecessor", 0.85)
+    for m in re.finditer(rf"(?:{_alternation(ctx.lex.triggers['former_names']).pattern})[为是：:]?[“\"]?", ctx.text):
+        # X原名A, X，曾用名“A”: A is X's earlier name
+        old = ctx.after(m.end(), *kinds)
+        new = _nearest_before(ctx, m.start(), kinds, 2, r"^[，,]?$")
+        if old and ctx.rel(old[0])[0] == m.end() and new is not None and not ctx.hedged(m.start(), event=True):
+            ctx.relate(ctx.label(old[0]), "predecessorOf", ctx.label(new), "former-name", 0.85)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
     for trig in _triggers(ctx, "renamed"):
         old = _nearest_before(ctx, trig.start(), kinds, 16,
@@ -1799,6 +1805,9 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
             label = labels[id(m)]
             history.append((label, types[label]))
             topic[types[label]] = label
+        opening = _opening_platform(sentence, local, labels, types)
+        if opening is not None:
+            topic[PLATFORM] = opening  # P位于…，是Q的重要组成部分。园区入驻企业…: P's, not Q's
     # organisations named right before a title: 该公司 and the like, and names whose mention the
     # person pass did not take for an organisation (北京X创新中心, the X创新中心有限公司 of the article)
     org_ends = {m.end: labels[id(m)] for m in [*mentions, *all_anaphors]
@@ -1807,6 +1816,21 @@ def find_relations(doc: SourceDocument, sentences: list[Sentence], mentions: lis
     _sub_organisations(doc, sentences, mentions, resolved, found)
     _notice_signed_on(doc, sentences, mentions, resolved, found)
     return found
+
+
+def _opening_platform(sentence: Sentence, local: list[Mention], labels: dict[int, str],
+                      types: dict[str, EntityType]) -> str | None:
+    """The platform a sentence is about when it opens with one (after a heading in 【】 or a time word and a
+    comma): what a later bare 园区 means, rather than a larger place named inside the sentence (but in
+    星湖园区——云杉科学城 the name after the dash is the park's)."""
+    heading = re.match(r"^(?:【[^】]{1,12}】)?", sentence.text).end()
+    lead = re.match(r"[^，。]{1,6}，", sentence.text[heading:])
+    for pos in (heading, heading + lead.end() if lead else heading):
+        first = next((m for m in local if m.start == sentence.start + pos and id(m) in labels), None)
+        if first is not None:
+            named_again = sentence.text.startswith(("—", "：", ":"), first.end - sentence.start)
+            return labels[id(first)] if types[labels[id(first)]] is PLATFORM and not named_again else None
+    return None
 
 
 def _round_raiser(ctx: Context) -> str | None:
