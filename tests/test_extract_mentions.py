@@ -579,3 +579,33 @@ def test_a_city_s_office_keeps_its_city_and_other_parties_are_no_organs_of_the_s
     assert kinds["民盟江州市委"] is None and kinds["九三学社云湖市委"] is None
     assert [(m.person, m.organisation, m.title) for m in corpus.memberships if m.person == "刘强"] == [
         ("刘强", "九三学社云湖市委", "副主委")]
+
+
+def test_verbs_of_ads_lawsuits_and_launches_stay_out_of_names(tmp_path):
+    """调往, 任职|于云湖, 10月8|日云湖, 经云|湖市, 下属事业单位, A|诉云湖|B, 来源于, 诉至, 约定, 邀请, 副总裁|兼:
+    none opens a name; 中国专利奖 is an award; 工程局 is a builder; a university's 附属中学 is no university."""
+    corpus = extract(tmp_path,
+                     "周建国教授已调往云湖大学担任副校长。\n"
+                     "曾任职于云湖光电股份有限公司者优先。\n"
+                     "宣讲会安排：9月25日青溪大学，10月8日云湖理工大学。\n"
+                     "经云湖市中级人民法院主持调解，双方达成和解。\n"
+                     "江州市科学技术局下属事业单位江州科技情报研究所招聘工作人员3名。\n"
+                     "江州星河科技有限公司诉云湖智能装备有限公司侵犯专利权纠纷案近日宣判。\n"
+                     "其产品使用的技术来源于云湖理工大学的公开论文。\n"
+                     "星河公司将其诉至江州市中级人民法院。\n"
+                     "双方约定实验室产生的专利由双方共同所有。\n"
+                     "星河科技邀请云湖芯片有限公司首席执行官吴晓峰登台。\n"
+                     "发布会由星河科技副总裁兼星河研究院院长马丽主持。\n"
+                     "第二十五届中国专利奖评选结果揭晓。\n"
+                     "一期工程由中建云湖工程局承建。\n"
+                     "应聘岗位：江州大学附属中学数学教师。")
+    kinds = {e.label: e.subtype for e in corpus.entities.values() if e.type.value != "Person"}
+    assert kinds == {
+        "云湖大学": "University", "云湖光电股份有限公司": "Company", "青溪大学": "University",
+        "云湖理工大学": "University", "云湖市中级人民法院": "GovernmentBody",
+        "江州市科学技术局": "GovernmentBody", "江州科技情报研究所": "ResearchInstitute",
+        "江州星河科技有限公司": "Company", "云湖智能装备有限公司": "Company",
+        "江州市中级人民法院": "GovernmentBody", "云湖芯片有限公司": "Company", "星河研究院": "ResearchInstitute",
+        "中建云湖工程局": "Company", "江州大学附属中学": None}
+    assert [(m.person, m.organisation, m.title) for m in corpus.memberships if m.person == "马丽"] == [
+        ("马丽", "星河研究院", "院长")]

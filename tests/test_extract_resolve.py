@@ -194,3 +194,10 @@ def test_a_short_name_for_a_kind_of_office_joins_nothing_across_documents(tmp_pa
     corpus, _ = api.extract_corpus([tmp_path])
     posts = {(m.person, m.organisation) for m in corpus.memberships}
     assert ("李明", "江州青禾园管理委员会") in posts and ("韩启明", "江州青禾园管理委员会") not in posts
+
+
+def test_a_field_between_place_and_university_makes_another_university(tmp_path):
+    """云湖大学 is not short for 云湖理工大学, even where jieba does not know 云湖 as a place."""
+    corpus = extract(tmp_path, "宣讲会安排：9月25日青溪大学，10月8日云湖大学，10月9日云湖理工大学。")
+    assert {e.label: e.aliases for e in corpus.entities.values()} == {
+        "青溪大学": set(), "云湖大学": set(), "云湖理工大学": set()}

@@ -149,6 +149,9 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
                     break
             elif _boundary_across_tokens(view, i, lex):
                 break  # 采购|人|北京X公司, 毕业|后入|职|北京X研究院: a boundary word jieba cut apart
+            elif i < first and _glued_verb(tok):
+                start = i
+                break  # A|诉云湖|智能装备有限公司: the name opens inside this word (see _suffix_candidates)
             elif (t in lex.left_boundaries and not (policy and t in POLICY_CONJUNCTIONS)
                   and not (i == first and not strong and t in lex.name_verbs)
                   and not (i == first and _kind_with_suffix(view, i, lex))
@@ -344,7 +347,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         if len(suffix.text) == 1 and not (tok.text == suffix.text or tok.tag in ("nt", "j")
                                           or tok.tag == "ns" and dictionary_tag(tok.text[:-1]) == "ns"
                                           or suffix.subtype == "GovernmentBody" and tok.tag == "n"
-                                          and tok.text not in lex.not_office_words):
+                                          and tok.text not in lex.not_office_words
+                                          or suffix.text == "厂" and tok.tag == "n" and len(tok.text) > 2):
             continue  # but 海淀|园, one place word to jieba, is a place and its park (颐和园 is none), and
             # 社会|保障局 an office (格局 is none)
         if tok.text in lex.title_set:
@@ -371,9 +375,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
                                   company=suffix.subtype == "Company") if head >= 0 else first)
         start_idx = min(start_idx, first)
         start = view.tokens[start_idx].start
-        opening = view.tokens[start_idx]
-        if start_idx < first and opening.tag == "?" and len(opening.text) >= 3 and opening.text[0] in GLUED_VERBS:
-            start += 1  # 毕业|于云湖|大学, 曾|任云湖|理工学院, 获云湖|资本, 由|原华锐|集团: a verb or 原 glued to the name
+        if start_idx < first and _glued_verb(view.tokens[start_idx]):
+            start += 1  # 毕业|于云湖|大学, 曾|任云湖|理工学院, 获云湖|资本, 由|原华锐|集团, 经云|湖市…: a verb or 原 glued to the name
         before = text[view.rel(start) - 1:view.rel(start)] if view.rel(start) > 0 else ""
         if before.isdigit() and text[view.rel(start)] in CLASSIFIERS + "余多" \
                 or before and before in CLASSIFIERS and re.search(r"\d[余多]?.$", text[:view.rel(start)]):
@@ -467,8 +470,16 @@ def _outer_platform(name: str, lex: Lexicon) -> int:
     return 0
 
 
-# One-character verbs (and 原, former) that jieba's HMM glues to the unknown word after them.
-GLUED_VERBS = frozenset("于任获原")
+# One-character verbs (and 原, former; 日 of a date) that jieba's HMM glues to the unknown word after them;
+# the second set open no name even as two characters (经云|湖市…法院, 据云|湖|芯片有限公司, A|诉云湖|…有限公司).
+GLUED_VERBS = frozenset("于任获原日经诉据")
+GLUED_VERBS_TWO = frozenset("经诉据")
+
+
+def _glued_verb(tok: Token) -> bool:
+    """An unknown word that opens with one of GLUED_VERBS: the verb and the start of a name."""
+    return tok.tag == "?" and tok.text[0] in GLUED_VERBS \
+        and len(tok.text) >= (2 if tok.text[0] in GLUED_VERBS_TWO else 3)
 
 GENERIC_TAGS = frozenset({"a", "l", "i", "b", "ad", "an", "z"})
 
@@ -943,7 +954,8 @@ def _dictionary_org_candidates(view: SentenceView, lex: Lexicon) -> list[Mention
     found = []
     for tok in view.tokens:
         if tok.tag == "nt" and len(tok.text) >= 3 and not is_generic(tok.text, lex) \
-                and not _modified_common_word(tok.text, lex):
+                and not _modified_common_word(tok.text, lex) and not view.text.startswith("奖", view.rel(tok.end)):
+            # (中国专利|奖: an award's name)
             suf = suffix_of(tok.text, lex)
             if suf is not None and suf.type is not EntityType.ORGANISATION:
                 continue

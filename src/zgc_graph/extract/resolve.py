@@ -270,13 +270,16 @@ def _link_shortened_cores(records: dict[str, NameRecord], keys: list[str], uf: _
     or starts it after its place (智源研究院 -> 北京智源人工智能研究院) or after its parent and place
     (安贞医院 -> 首都医科大学附属北京安贞医院).
 
-    Place names are not cores (江州大学 is not short for 江州理工大学).
+    Place names are not cores (江州大学 is not short for 江州理工大学), nor is any university's: a field
+    between its place and 大学 makes another university (云湖大学, 云湖理工大学), known place or not.
     """
     by_suffix: dict[tuple[str, EntityType], list[tuple[str, str, str]]] = defaultdict(list)
     for key in keys:
         for n in range(min(len(key) - 2, lex.max_suffix_len), 1, -1):
             suf = lex.suffixes.get(key[-n:])
             if suf is not None and suf.strong:
+                if records[key].subtype == "University":
+                    break
                 core = key[:-n]
                 by_suffix[(key[-n:], records[key].type)].append((core, _unplaced_cores(core, lex), key))
                 break

@@ -87,6 +87,8 @@ GLUED_BEFORE_ONE = frozenset("含如由在对从据将把该")
 
 
 def _unglue(word: str, tags: dict[str, str]) -> list[str]:
+    if len(word) >= 3 and word[-1] == "兼" and word in tags and word[:-1] in load_lexicon().title_set:
+        return [word[:-1], word[-1]]  # 副|总裁兼|星河研究院院长: a title, then 兼 and the next post
     if word in tags and tags[word] in _PLACE_OR_NOUN and word[-1] in load_lexicon().locatives:
         return _suffix_then_locative(word)
     if (len(word) >= 4 or word[0] == word[1:2]) and word in tags:
