@@ -1415,3 +1415,17 @@ def test_a_bare_park_is_the_one_a_sentence_opens_with_and_a_former_name_is_a_pre
         ("青溪高新技术产业开发区", "predecessorOf", "青溪科学城"),
         ("江州云图智能科技有限公司", "locatedIn", "青溪科学城"),
         ("江州光电技术研究所", "predecessorOf", "江州光电有限公司")}
+
+
+def test_transfers_licences_and_pledges_make_no_partners_and_a_shared_field_is_no_short_name(tmp_path):
+    """专利转让合同, 专利许可协议, 知识产权质押合同: a sale, a licence and a loan's security, not partnerships; 机器人 of
+    深圳机器人有限公司 and 上海机器人有限公司 is the word, no one's short name; 首席技术官韩冰现已加盟…: 韩冰."""
+    text = ("江州先进制造研究院与深圳机器人有限公司签订专利转让合同。\n"
+            "江州大学分别与江州星河科技有限公司、上海机器人有限公司签署专利许可协议。\n"
+            "云湖芯片有限公司与江州银行、云湖农商银行分别签订知识产权质押合同。\n"
+            "深圳机器人有限公司与上海机器人有限公司因专利权属发生纠纷。机器人企业普遍重视专利布局。\n"
+            "原江州星河科技有限公司首席技术官韩冰现已加盟云湖光电股份有限公司。")
+    corpus = extract(tmp_path, text)
+    assert triples(corpus) == set()
+    assert entity_named(corpus, "深圳机器人有限公司").aliases == set()
+    assert "韩冰" in corpus.entities and not corpus.memberships

@@ -72,6 +72,8 @@ def _name_after(text: str, pos: int, lex: Lexicon) -> str | None:
             continue  # 选举…董事长林晟为理事长: 为 before a title is the verb (张有为表示 keeps its 为)
         if length == 3 and _office_ahead().match(text, pos + 2):
             continue  # 副总经理陈默|接任董事会秘书, 总经理王芳|现兼任…: the 接 opens the verb, 现 its adverbial
+        if length == 3 and cand[2] == "现" and text[pos + 3:pos + 4] in ("已", "在", "为", "正"):
+            continue  # 首席技术官韩冰|现已加盟…: 现 opens an adverb
         if length == 2 and (dictionary_tag(cand) or "nr") in NOT_NAME_TAGS:
             continue  # 总经理|应该|是X: a modal verb, no given name
         if _ends_name(text[pos + length:], lex):

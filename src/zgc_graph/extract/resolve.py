@@ -422,8 +422,10 @@ class DocumentEntities:
             and short not in lex.generic_modifiers and not _is_place(short, lex)
 
     def short_forms(self, lex: Lexicon) -> dict[str, tuple[EntityType, str | None]]:
-        """Company names without their company form (京东方 for 京东方科技集团), to look for."""
+        """Company names without their company form (京东方 for 京东方科技集团), to look for; one that two
+        companies of the document share (机器人 of 青溪机器人有限公司 and 云湖机器人有限公司) stands for neither."""
         out = {}
+        owners: dict[str, set[str]] = defaultdict(set)
         for entity in self._companies():
             for name in entity.names:
                 *stages, core = _company_stages(name_key(name), lex)
@@ -432,6 +434,7 @@ class DocumentEntities:
                     if self._new_short_name(short, lex) \
                             and (len(short) >= 3 or any(is_distinctive(t) for t in segment_name(short))):
                         out[short] = (entity.type, entity.subtype)
+                        owners[short].add(entity.label)
                 # 联影医疗 for 联影医疗科技股份有限公司: a tail left on, but more than a place and a tail;
                 # 芯源微电子 for 北京芯源微电子有限公司, without its place as well
                 for stage in stages[1:]:
@@ -441,7 +444,8 @@ class DocumentEntities:
                     for short in (stage, unplaced):
                         if self._new_short_name(short, lex):
                             out[short] = (entity.type, entity.subtype)
-        return out
+                            owners[short].add(entity.label)
+        return {short: kind for short, kind in out.items() if len(owners[short]) == 1}
 
     def name_prefixes(self, lex: Lexicon) -> dict[str, str]:
         """Company names cut after a word (长飞光纤 for 长飞光纤光缆股份有限公司, 中芯国际 for
