@@ -1429,3 +1429,23 @@ def test_transfers_licences_and_pledges_make_no_partners_and_a_shared_field_is_n
     assert triples(corpus) == set()
     assert entity_named(corpus, "深圳机器人有限公司").aliases == set()
     assert "韩冰" in corpus.entities and not corpus.memberships
+
+
+def test_a_unit_s_seat_a_move_and_an_academy_honour_state_no_seat_or_post(tmp_path):
+    """X…，其招聘中心位于P puts X nowhere (其总部位于P does); A合伙人X加入B担任… and A董事长X近日加盟B leave A's post;
+    A学院院士X holds no post at the college (A科学院院士X does); “求知学院版”大模型 is an edition, no college;
+    X（原名A）: A is X's predecessor."""
+    text = ("江州星河科技有限公司成立于2015年，其招聘中心位于青溪大学科技园。\n"
+            "江州云帆数据有限公司成立于2016年，其总部位于江州软件园。\n"
+            "云湖创投合伙人陈思远加入江州高新投资有限公司担任投资总监。\n"
+            "江州星辰科技有限公司董事长张伟近日加盟云湖光电股份有限公司。\n"
+            "合作导师为江州大学化学学院院士陈立新。中国科学院院士、江州大学教授王晓东出席。\n"
+            "江州云图科技有限公司发布面向教育场景的“求知学院版”大模型。\n"
+            "青溪深度求知科技有限公司（原名青溪求知人工智能实验室）于2023年完成更名。")
+    corpus = extract(tmp_path, text)
+    assert {t for t in triples(corpus) if t[1] != "affiliatedWith"} == {
+        ("江州云帆数据有限公司", "locatedIn", "江州软件园"),
+        ("青溪求知人工智能实验室", "predecessorOf", "青溪深度求知科技有限公司")}
+    assert sorted((m.person, m.organisation, m.title) for m in corpus.memberships) == [
+        ("王晓东", "中国科学院", "院士"), ("王晓东", "江州大学", "教授")]
+    assert "求知学院" not in corpus.entities

@@ -353,6 +353,8 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
             # 社会|保障局 an office (格局 is none)
         if tok.text in lex.title_set:
             continue  # 北京市委|常委: a title ends no name, though 委 ends 市委
+        if text.startswith("版", end_rel):
+            continue  # “求知学院版”大模型: an edition of a product
         if tok.text == suffix.text and _opens_title(text, view.rel(tok.start), end_rel, lex):
             continue  # 研究院|院|长沙|晓: jieba gave the 院 of 院长 to a place name; it ends no name
         if tok.text in lex.generic_names and len(tok.text) > len(suffix.text):

@@ -602,8 +602,9 @@ def located(ctx: Context) -> None:
         if tenant is None and after.startswith("的"):
             follow = [x for x in ctx.after(ctx.rel(place)[1], ORG) if ctx.rel(x)[0] - ctx.rel(place)[1] <= 3]
             tenant = follow[0] if follow else None
-        if tenant is None and not ctx.text[:m.start()].endswith(ctx.lex.triggers["units_elsewhere"]):
-            tenant = _sentence_subject(ctx)  # X总部位于P, but not X…，研发中心位于Q
+        if tenant is None and not ctx.text[:m.start()].endswith(ctx.lex.triggers["units_elsewhere"]) \
+                and not ITS_UNIT.search(ctx.text, 0, m.start()):
+            tenant = _sentence_subject(ctx)  # X总部位于P, but not X…，研发中心位于Q, X…，其招聘中心位于Q
         if tenant is not None and BACKER_OF.match(ctx.names_masked, ctx.name_end(tenant), m.start()):
             continue  # A领投的X总部位于P: X's
         if tenant is not None:
@@ -637,6 +638,10 @@ BACKER_OF = re.compile(r"(?:孵化|投资|领投|跟投|培育|参股|控股|创
 
 
 PEOPLE_MOVE = re.compile(r"员工|人才|工程师|户口|户籍|一家|毕业生|职工|办理")
+
+
+# X…，其招聘中心位于Q: a part of X is there, whatever it is (but 其总部位于Q is X's seat)
+ITS_UNIT = re.compile(r"[，；]其(?!总部|注册地|办公地|本部)[^，。；的]{1,8}$")
 
 
 def _tenant_itself(ctx: Context, tenant: Mention, verb: int) -> Mention | None:
@@ -757,7 +762,7 @@ def predecessor(ctx: Context) -> None:
     for m in re.finditer(rf"(?:{_alternation(ctx.lex.triggers['former_names']).pattern})[为是：:]?[“\"]?", ctx.text):
         # X原名A, X，曾用名“A”: A is X's earlier name
         old = ctx.after(m.end(), *kinds)
-        new = _nearest_before(ctx, m.start(), kinds, 2, r"^[，,]?$")
+        new = _nearest_before(ctx, m.start(), kinds, 2, r"^[，,（(]?$")  # X（原名A）
         if old and ctx.rel(old[0])[0] == m.end() and new is not None and not ctx.hedged(m.start(), event=True):
             ctx.relate(ctx.label(old[0]), "predecessorOf", ctx.label(new), "former-name", 0.85)
     when = _alternation(ctx.lex.triggers["when_adverbs"]).pattern
@@ -1917,6 +1922,10 @@ def _former_unnamed(lex: Lexicon) -> re.Pattern:
 CLOSED_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:至|到|—|－|-|~|～)\d{4}年|当年|昔日|彼时")
 
 
+ACADEMY_HONOURS = ("院士", "外籍院士")
+ACADEMIES = ("科学院", "工程院", "科学院学部", "学部")
+
+
 def _listed_after_a_past_verb(text: str, pos: int, lex: Lexicon) -> bool:
     """X曾先后担任A技术总监、B副总裁: B's post follows the past verb through a list of posts (but not
     X曾任A董事长、现任B总经理)."""
@@ -1935,6 +1944,8 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
                                or text[role.organisations[0].start - 1:role.organisations[0].start] in lex.past_marks
                                or _listed_after_a_past_verb(text, role.organisations[0].start, lex)):
         return None  # X曾任A董事长; 原A主任X; X将出任A总经理; X曾先后担任A总监、B副总裁
+    if role.title in ACADEMY_HONOURS and role.organisations and not role.organisations[-1].text.endswith(ACADEMIES):
+        return None  # 江州大学化学学院院士X: an academy's honour, no post at the college
     first = min([role.person.start, *(o.start for o in role.organisations)])
     lead = re.split(r"[。；！？\n]", text[max(0, first - 40):first])[-1]
     if CLOSED_PERIOD.search(lead):
@@ -1958,11 +1969,18 @@ def _present_title(text: str, role: PersonRole, lex: Lexicon) -> str | None:
         return None
     if not role.organisations and _former_unnamed(lex).search(text, max(0, title_at - 12), title_at):
         return None  # 前百度副总裁X, 时任公司总经理X: a former post at an organisation no rule named
-    if any(verb in clause for verb in lex.departure_verbs):
+    if any(verb in clause for verb in lex.departure_verbs) or _moves_on(clause, lex):
         return None
     rest = re.split(r"[。；！？]", text[role.person.end:role.person.end + 60], maxsplit=1)[0]
     later = re.search(rf"[，,](?:已经?|现已|日前已?|随后|后|也)?被?(?:{'|'.join(lex.departure_verbs)})", rest)
     return None if later else role.title  # 董事长X在任期间违规担保，已被撤职
+
+
+def _moves_on(clause: str, lex: Lexicon) -> bool:
+    """A云湖创投合伙人X加入B担任…, 首席技术官X现已加盟B: the post before the name is the one X leaves."""
+    adverbs = r"(?:已经?|现已|正式|近日|日前|随后)*"
+    return re.match(rf"{adverbs}(?:{'|'.join(lex.job_moves)})", clause) is not None \
+        or re.match(rf"{adverbs}加入[^，。；]{{2,24}}?(?:担任|出任|任职|任)", clause) is not None
 
 
 def _party_and_government_titles(person: str, committee: str, chain: str, evidence: Evidence,

@@ -99,6 +99,7 @@ class Lexicon:
     past_role_verbs: tuple[str, ...]
     future_role_verbs: tuple[str, ...]
     departure_verbs: tuple[str, ...]
+    job_moves: tuple[str, ...]
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, ...]]
     anaphor_kinds: dict[str, str]  # 公司 -> Company: an anaphor noun's referent may be named otherwise
@@ -222,6 +223,7 @@ def load() -> Lexicon:
         past_role_verbs=_longest_first(persons["past_role_verbs"]),
         future_role_verbs=_longest_first(persons["future_role_verbs"]),
         departure_verbs=tuple(persons["departure_verbs"]),
+        job_moves=tuple(persons["job_moves"]),
         surnames=frozenset(persons["surnames"]),
         triggers={k: _longest_first(v) for k, v in relations.items() if k != "anaphor_kinds"},
         anaphor_kinds=dict(relations["anaphor_kinds"]),
