@@ -609,3 +609,17 @@ def test_verbs_of_ads_lawsuits_and_launches_stay_out_of_names(tmp_path):
         "中建云湖工程局": "Company", "江州大学附属中学": None}
     assert [(m.person, m.organisation, m.title) for m in corpus.memberships if m.person == "马丽"] == [
         ("马丽", "星河研究院", "院长")]
+
+
+def test_a_committee_of_an_alliance_is_its_body_and_a_conjunction_after_a_place_can_open_a_brand(tmp_path):
+    """X产业联盟专家委员会 and X大学学术委员会 are bodies of X, not of the state (江州市科学技术委员会 is one);
+    青溪|和|信|药业有限公司 is 青溪和信药业有限公司; in …，并与江州大学合并 并 is no character of a name."""
+    corpus = extract(tmp_path, "李明当选江州人工智能产业联盟专家委员会委员。江州大学学术委员会召开会议。\n"
+                               "江州市科学技术委员会印发通知。\n"
+                               "江州博远生物科技有限公司控股青溪和信药业有限公司。\n"
+                               "青溪师范大学更名为青溪大学，并与江州大学合并组建青江联合大学。")
+    kinds = {e.label: e.subtype for e in corpus.entities.values() if e.type.value == "Organisation"}
+    assert kinds["江州人工智能产业联盟专家委员会"] == "Department" and kinds["江州大学学术委员会"] == "Department"
+    assert kinds["江州市科学技术委员会"] == "GovernmentBody"
+    assert "青溪和信药业有限公司" in kinds and "江州大学" in kinds
+    assert not any(label.startswith(("信药业", "并与")) for label in kinds)

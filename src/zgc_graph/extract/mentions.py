@@ -145,7 +145,7 @@ def _extend_left(view: SentenceView, first: int, lex: Lexicon, *, policy: bool, 
             elif t in POLICY_CONJUNCTIONS and not policy:
                 if _character_then_conjunction(view, i, lex):
                     kept = i - 1
-                elif not _joins_words(view, i, lex):
+                elif not _joins_words(view, i, lex) and not _opens_brand_after_place(view, i, first):
                     break
             elif _boundary_across_tokens(view, i, lex):
                 break  # 采购|人|北京X公司, 毕业|后入|职|北京X研究院: a boundary word jieba cut apart
@@ -297,11 +297,20 @@ def _character_then_conjunction(view: SentenceView, i: int, lex: Lexicon) -> boo
     if i < 1 or i + 1 >= len(view.tokens):
         return False
     left, right = view.tokens[i - 1], view.tokens[i + 1]
-    if len(left.text) != 1 or not left.is_word or not right.is_word:
-        return False
+    if len(left.text) != 1 or not left.is_word or not right.is_word or left.tag == "c":
+        return False  # (，|并|与|江州大学: the conjunction 并 is no character of a name)
     before = view.tokens[i - 2] if i >= 2 else None
     return before is not None and before.tag == "ns" or left.tag not in NOUN_TAGS and (
         before is None or not before.is_word or before.text in lex.left_boundaries)
+
+
+def _opens_brand_after_place(view: SentenceView, i: int, first: int) -> bool:
+    """青溪|和|信|药业有限公司: a conjunction between a place and one character, with more of the name to
+    come, is the first character of the brand (no company is named 信药业有限公司)."""
+    if not 0 < i < first - 1:
+        return False
+    left, right = view.tokens[i - 1], view.tokens[i + 1]
+    return left.tag == "ns" and len(right.text) == 1 and right.is_word and right.tag != "m"
 
 
 def _conjunction_inside(before: str, left: Token, right: Token, lex: Lexicon) -> bool:
@@ -422,10 +431,19 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
         etype, subtype = suffix.type, suffix.subtype
         if subtype == "GovernmentBody" and name.startswith(lex.other_parties):
             subtype = None  # 民盟江州市委: a party's committee, not an office of the state
+        elif subtype == "GovernmentBody" and _committee_of(name, lex):
+            subtype = "Department"  # X产业联盟专家委员会, X大学学术委员会: a body of X, not of the state
         if suffix.text == "中心" and name.startswith(lex.official_prefixes):
             etype, subtype = EntityType.ORGANISATION, "ResearchInstitute"  # 国家X创新中心 is an institution
         found.append(_mention(view, start, tok.end, etype, subtype, "suffix"))
     return found
+
+
+def _committee_of(name: str, lex: Lexicon) -> bool:
+    """Whether `name` is a kind of committee (专家委员会) after the name of an organisation that is no office."""
+    committee = max((g for g in lex.generic_names if g.endswith("委员会") and name.endswith(g)), key=len, default="")
+    owner = suffix_of(name[:-len(committee)], lex) if committee and len(name) > len(committee) else None
+    return owner is not None and owner.subtype != "GovernmentBody"
 
 
 def _place_words(text: str, lex: Lexicon) -> bool:
