@@ -623,3 +623,20 @@ def test_a_committee_of_an_alliance_is_its_body_and_a_conjunction_after_a_place_
     assert kinds["江州市科学技术委员会"] == "GovernmentBody"
     assert "青溪和信药业有限公司" in kinds and "江州大学" in kinds
     assert not any(label.startswith(("信药业", "并与")) for label in kinds)
+
+
+def test_words_of_visits_fairs_and_fund_prospectuses_end_names(tmp_path):
+    """走访, 亮相, 购入, 扩募, 受托|运营, 原始|权益人, 项目公司, 负责人|为云|湖…: none is part of a name;
+    校长|吴国|强|与|X公司 is a person and 与 (jieba took 吴国 for a place)."""
+    corpus = extract(tmp_path,
+                     "云湖大学党委副书记郑海燕走访云湖航天测控技术研究所。\n"
+                     "此次携“数联云脑”平台亮相江州国际科技博览会数字经济展区。\n"
+                     "本基金拟扩募购入云湖生物医药产业园项目。\n"
+                     "江州园区运营服务有限公司受托运营云湖产业园。\n"
+                     "原始权益人江州科学城发展集团有限公司承诺认购。持有项目公司江州软件园一期有限公司100%股权。\n"
+                     "展区负责人为云湖智芯半导体股份有限公司市场总监方静。\n"
+                     "青溪师范学院校长吴国强与青溪翰林教育科技有限公司董事长孙浩出席仪式。")
+    labels = {label for label, kind in types(corpus).items() if kind != "Person"}
+    assert {"云湖航天测控技术研究所", "江州国际科技博览会", "云湖生物医药产业园", "江州园区运营服务有限公司",
+            "江州科学城发展集团有限公司", "云湖智芯半导体股份有限公司", "青溪翰林教育科技有限公司"} <= labels
+    assert not [label for label in labels if label.startswith(("走访", "平台", "扩募", "运营", "原始", "项目公司", "为", "吴国强"))]

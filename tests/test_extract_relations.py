@@ -1449,3 +1449,28 @@ def test_a_unit_s_seat_a_move_and_an_academy_honour_state_no_seat_or_post(tmp_pa
     assert sorted((m.person, m.organisation, m.title) for m in corpus.memberships) == [
         ("王晓东", "中国科学院", "院士"), ("王晓东", "江州大学", "教授")]
     assert "求知学院" not in corpus.entities
+
+
+def test_a_fair_s_stands_and_a_tenant_that_left_put_no_one_in_a_park(tmp_path):
+    """P展区汇聚了A、B…, P展位…入驻该展位的A, P展区吸引了A等企业入驻, 会展中心汇聚了A等600余家参展企业: exhibitors at a
+    fair, in no park; 已入驻A、B等企业，其中A已于2023年6月退租并迁出园区: B only."""
+    text = ("青溪科学城展区汇聚了江州星河科技有限公司、云湖智芯半导体股份有限公司等40余家企业的最新成果。\n"
+            "江州高新区展位吸引了大批观众，入驻该展位的江州北辰机器人有限公司集中发布了8款新品。\n"
+            "云湖高新区展区吸引了青溪新能源有限公司、江州北辰机器人有限公司等企业入驻。\n"
+            "江州国际会展中心汇聚了江州星河科技有限公司、云湖智芯半导体股份有限公司等600余家参展企业。\n"
+            "青溪数字经济产业园已入驻青溪云帆信息技术有限公司、江州锐芯数据有限公司等企业，"
+            "其中青溪云帆信息技术有限公司已于2023年6月退租并迁出园区。")
+    assert triples(extract(tmp_path, text)) == {("江州锐芯数据有限公司", "locatedIn", "青溪数字经济产业园")}
+
+
+def test_party_bodies_of_an_organisation_are_its_departments_and_an_alliance_keeps_its_place(tmp_path):
+    """X公司党委, X学院党委: the party committee of X (a department, no government body); X高新区党建联盟 is one
+    alliance (a bare 党建联盟 would be every district's); 组织成员单位A等30家企业 names A, not 成员单位A."""
+    text = ("云湖高新区党建联盟成立，首批成员单位包括云湖芯源微电子有限公司、云湖大学等20家。\n"
+            "江州星河科技有限公司党委与江州大学计算机学院党委签署党建共建协议。\n"
+            "江州人工智能产业联盟组织成员单位江州星辰科技有限公司等30家企业联合参展。")
+    corpus = extract(tmp_path, text)
+    kinds = {e.label: e.subtype for e in corpus.entities.values()}
+    assert kinds["江州星河科技有限公司党委"] == kinds["江州大学计算机学院党委"] == "Department"
+    assert "党建联盟" not in kinds and "江州星辰科技有限公司" in kinds
+    assert [(a.subject, a.value) for a in corpus.attributes if a.property == "memberCount"] == [("云湖高新区党建联盟", 20)]

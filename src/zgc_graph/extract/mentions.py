@@ -300,6 +300,8 @@ def _character_then_conjunction(view: SentenceView, i: int, lex: Lexicon) -> boo
     if len(left.text) != 1 or not left.is_word or not right.is_word or left.tag == "c":
         return False  # (，|并|与|江州大学: the conjunction 并 is no character of a name)
     before = view.tokens[i - 2] if i >= 2 else None
+    if i >= 3 and view.tokens[i - 3].text in lex.title_set:
+        return False  # 校长|吴国|强|与|X公司: a person after a title (jieba took 吴国 for a place), then 与
     return before is not None and before.tag == "ns" or left.tag not in NOUN_TAGS and (
         before is None or not before.is_word or before.text in lex.left_boundaries)
 
@@ -439,9 +441,14 @@ def _suffix_candidates(view: SentenceView, lex: Lexicon) -> list[Mention]:
     return found
 
 
+PARTY_BODIES = ("党委", "党组", "党总支", "党支部", "纪委", "团委", "工会")
+
+
 def _committee_of(name: str, lex: Lexicon) -> bool:
-    """Whether `name` is a kind of committee (专家委员会) after the name of an organisation that is no office."""
-    committee = max((g for g in lex.generic_names if g.endswith("委员会") and name.endswith(g)), key=len, default="")
+    """Whether `name` is a kind of committee (专家委员会) or a party body (党委) after the name of an
+    organisation that is no office (X大学计算机学院党委, X公司党委: the party committee of X)."""
+    committee = max((g for g in (*lex.generic_names, *PARTY_BODIES)
+                     if (g.endswith("委员会") or g in PARTY_BODIES) and name.endswith(g)), key=len, default="")
     owner = suffix_of(name[:-len(committee)], lex) if committee and len(name) > len(committee) else None
     return owner is not None and owner.subtype != "GovernmentBody"
 
@@ -483,7 +490,7 @@ def _outer_platform(name: str, lex: Lexicon) -> int:
         rest = name[k:]
         inner = suffix_of(rest, lex)
         if suf is not None and suf.type is EntityType.PLATFORM and suf.strong and k > len(suf.text) \
-                and inner is not None and not is_generic_text(rest[:-len(inner.text)], lex) \
+                and inner is not None and not is_generic_text(rest[:-len(inner.text)], lex) and rest not in lex.generic_names \
                 and len(rest) > len(inner.text) \
                 and _acceptable_body(list(segment_name(rest[:-len(inner.text)])), inner.strong, lex):
             return k
@@ -492,8 +499,8 @@ def _outer_platform(name: str, lex: Lexicon) -> int:
 
 # One-character verbs (and 原, former; 日 of a date) that jieba's HMM glues to the unknown word after them;
 # the second set open no name even as two characters (经云|湖市…法院, 据云|湖|芯片有限公司, A|诉云湖|…有限公司).
-GLUED_VERBS = frozenset("于任获原日经诉据")
-GLUED_VERBS_TWO = frozenset("经诉据")
+GLUED_VERBS = frozenset("于任获原日经诉据为")
+GLUED_VERBS_TWO = frozenset("经诉据为")
 
 
 def _glued_verb(tok: Token) -> bool:
@@ -823,6 +830,9 @@ def _cut_after_boundary(piece: str, lex: Lexicon, verbs_end_names: bool = True, 
         tok = tokens[i]
         if _name_conjunction(piece, tokens, i, lex):
             continue  # the first item's own 和: 北京怀柔仪器和传感器有限公司、…
+        if i + 1 < len(tokens) and any(piece[max(0, tok.end - n):tok.end] in lex.left_boundaries
+                                       for n in range(len(tok.text) + 1, 5)):
+            return tok.end  # 组织|成员|单位|X公司: a boundary word that jieba cut in two
         # punctuation opens a list, but not the brackets of a company's place (新浪网技术(中国)有限公司)
         if tok.text in lex.left_boundaries and (single_chars or len(tok.text) > 1) or (verbs_end_names and tok.tag.startswith("v") and len(tok.text) > 1
                                                 and tok.tag != "vn" and tok.text not in lex.name_verbs) \

@@ -517,6 +517,17 @@ def _sentence_subject(ctx: Context) -> Mention | None:
 COUNTED_OTHERS = r"(?:\d+|[一二两三四五六七八九十百千几数多])+[多余]?[家所个]"
 
 
+def _at_a_fair(ctx: Context, trig: re.Match) -> bool:
+    """Whether the verb speaks of a fair: its place is a stand (P展区汇聚了…, P展位…入驻该展位的…), or what
+    it gathers are exhibitors (…汇聚了A等600余家参展企业)."""
+    stands = _alternation(ctx.lex.triggers["exhibit_words"]).pattern
+    place = ctx.before(trig.start(), PLATFORM)
+    clause = ctx.text[trig.end():(CLAUSE_BREAK.search(ctx.text, trig.end()) or re.search("$", ctx.text)).start()]
+    return (bool(place) and re.match(stands, ctx.text[ctx.rel(place[-1])[1]:]) is not None
+            or re.match(rf"(?:该|本|此)?(?:{stands})", ctx.text[trig.end():]) is not None
+            or "参展" in clause)
+
+
 def _others_act(ctx: Context, pos: int) -> bool:
     """Whether the clause of the verb at `pos` has a subject of its own that names no one (50多家企业,
     我们的客户大多, 符合条件的企业): then the sentence's subject is not the clause's."""
@@ -537,11 +548,17 @@ def located(ctx: Context) -> None:
             tenant = _tenant_itself(ctx, tenant, trig.start())
             if tenant is None:
                 continue
+        if _at_a_fair(ctx, trig):
+            continue  # P展区汇聚了A、B…, 入驻该展位的A, 会展中心汇聚了A等600余家参展企业: a fair's stand, not a seat
         hosts = [m for m in ctx.after(trig.end(), PLATFORM)
                  if ctx.rel(m)[0] - trig.end() <= 10 and ctx.same_clause(trig.end(), ctx.rel(m)[0])
                  and not ctx.after(trig.end(), ORG)[:1] == [m]]
         hosts = [h for h in hosts if not [o for o in ctx.of_type(ORG) if trig.end() <= ctx.rel(o)[0] < ctx.rel(h)[0]]]
         followers = _list_after(ctx, trig.end(), ORG)
+        if moved_on is not None and followers:
+            # 已入驻A、B等企业，其中A已于2023年退租并迁出园区: B only
+            leaver = _nearest_before(ctx, moved_on.start(), (ORG,), 16, r"^[^，。；]*$")
+            followers = [o for o in followers if leaver is None or ctx.label(o) != ctx.label(leaver)]
         if followers and _people_of(ctx, followers[-1]):
             followers = []  # P汇聚了A、B等企业的3000余名员工: their people, all of them
         followers = [o for o in followers if not _people_of(ctx, o)]
