@@ -201,3 +201,11 @@ def test_a_field_between_place_and_university_makes_another_university(tmp_path)
     corpus = extract(tmp_path, "宣讲会安排：9月25日青溪大学，10月8日云湖大学，10月9日云湖理工大学。")
     assert {e.label: e.aliases for e in corpus.entities.values()} == {
         "青溪大学": set(), "云湖大学": set(), "云湖理工大学": set()}
+
+
+def test_a_line_of_business_is_no_company_s_short_name(tmp_path):
+    """基金管理 of 江州基金管理有限公司 and 新能源 of 青溪新能源有限公司 are words of a trade (`industry_words`)."""
+    corpus = extract(tmp_path, "基金管理人：江州基金管理有限公司。本基金由基金管理人负责。\n"
+                               "展会集中展示新能源和机器人产品。青溪新能源有限公司参展。")
+    assert {e.label: e.aliases for e in corpus.entities.values()} == {
+        "江州基金管理有限公司": set(), "青溪新能源有限公司": set()}

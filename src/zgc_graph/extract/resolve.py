@@ -143,6 +143,17 @@ def _find_place_prefix(key: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _line_of_business(text: str, lex: Lexicon) -> bool:
+    """机器人, 基金管理, 新能源科技: words of a trade only (`industry_words`), which name no one company."""
+    reachable = [True] + [False] * len(text)
+    for i in range(len(text)):
+        if reachable[i]:
+            for j in range(i + 1, len(text) + 1):
+                if text[i:j] in lex.industry_words:
+                    reachable[j] = True
+    return reachable[-1]
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -419,7 +430,7 @@ class DocumentEntities:
 
     def _new_short_name(self, short: str, lex: Lexicon) -> bool:
         return len(short) >= 2 and short not in self.label_of and short not in lex.generic_names \
-            and short not in lex.generic_modifiers and not _is_place(short, lex)
+            and short not in lex.generic_modifiers and not _is_place(short, lex) and not _line_of_business(short, lex)
 
     def short_forms(self, lex: Lexicon) -> dict[str, tuple[EntityType, str | None]]:
         """Company names without their company form (京东方 for 京东方科技集团), to look for; one that two

@@ -72,6 +72,7 @@ class Lexicon:
     people_groups: tuple[str, ...]
     bylines: tuple[str, ...]
     company_tails: tuple[str, ...]
+    industry_words: frozenset[str]
     policy_core_tails: tuple[str, ...]
     policy_name_tails: tuple[str, ...]
     name_verbs: frozenset[str]
@@ -196,6 +197,7 @@ def load() -> Lexicon:
         people_groups=tuple(names["people_groups"]),
         bylines=_longest_first(names["bylines"]),
         company_tails=tuple(names["company_tails"]),  # in the file's order: see names.yaml
+        industry_words=frozenset(names["industry_words"]) | frozenset(names["company_tails"]),
         policy_core_tails=tuple(names["policy_core_tails"]),
         policy_name_tails=tuple(names["policy_name_tails"]),
         name_verbs=frozenset(names["name_verbs"]),
